@@ -1,0 +1,1 @@
+"""Dataclasses and value types of the testimony app; no I/O here."""
