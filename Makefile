@@ -77,7 +77,7 @@ lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff format --check testimony_app tests benchmarks
 	$(VENV)/bin/mypy testimony_app
 
-build: system-packages-test $(VENV)/.dev-installed
+build: system-packages-run $(VENV)/.dev-installed
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 	@echo "Built dist/testimony-app/; try: dist/testimony-app/testimony-app --version"
 

@@ -38,8 +38,8 @@ EXIT_BUNDLE_REJECTED = 4
 EXIT_REFUSED_BY_CONSENT = 5
 
 ENV_VAULT = "TESTIMONY_VAULT"
-ENV_PASSPHRASE = "TESTIMONY_PASSPHRASE"
-ENV_NEW_PASSPHRASE = "TESTIMONY_NEW_PASSPHRASE"
+ENV_PASSPHRASE = "TESTIMONY_PASSPHRASE"  # noqa: S105 - a variable name
+ENV_NEW_PASSPHRASE = "TESTIMONY_NEW_PASSPHRASE"  # noqa: S105
 ENV_RECOVERY_CODE = "TESTIMONY_RECOVERY_CODE"
 MAX_SECRET_FILE_BYTES = 4096
 
@@ -244,7 +244,9 @@ def _common_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=APP_NAME, description="Record witness testimonies into an encrypted vault.")
+    parser = _Parser(
+        prog=APP_NAME, description="Record witness testimonies into an encrypted vault."
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--lang", choices=["en", "ar"], default=None, help="GUI language")
     _common_options(parser, None)
@@ -252,7 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(common, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, handler: Callable[[argparse.Namespace], int], text: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, handler: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text, parents=[common])
         sub.set_defaults(handler=handler)
         return sub
@@ -269,7 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def recovery_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--recovery", action="store_true", help="unlock with the recovery code")
-        sub.add_argument("--recovery-code-file", metavar="FILE", help="read the recovery code from FILE")
+        sub.add_argument(
+            "--recovery-code-file", metavar="FILE", help="read the recovery code from FILE"
+        )
 
     def new_passphrase_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
@@ -325,13 +331,19 @@ def describe(error: BaseException) -> tuple[int, str]:
     if isinstance(error, VaultExists):
         return EXIT_FAILURE, f"refusing to write over existing data: {error}"
     if isinstance(error, VaultCorrupted):
-        return EXIT_FAILURE, f"the vault cannot be opened: {error.reason.value}; nothing was changed"
+        return (
+            EXIT_FAILURE,
+            f"the vault cannot be opened: {error.reason.value}; nothing was changed",
+        )
     if isinstance(error, KdfParametersRejected):
         return EXIT_FAILURE, f"the key slots ask for unsafe settings: {error}; nothing was changed"
     if isinstance(error, VaultBusy):
         return EXIT_FAILURE, "the vault is in use by another program; close it and try again"
     if isinstance(error, BackupInvalid):
-        return EXIT_FAILURE, "the file is not a valid or complete vault backup; nothing was restored"
+        return (
+            EXIT_FAILURE,
+            "the file is not a valid or complete vault backup; nothing was restored",
+        )
     if isinstance(error, AppError):
         return EXIT_FAILURE, str(error)
     if isinstance(error, OSError):
@@ -339,7 +351,10 @@ def describe(error: BaseException) -> tuple[int, str]:
         return EXIT_FAILURE, f"a file operation failed: {error.strerror or type(error).__name__}"
     if isinstance(error, KeyboardInterrupt):
         return EXIT_FAILURE, "interrupted"
-    return EXIT_FAILURE, f"internal error ({type(error).__name__}); nothing more is shown on purpose"
+    return (
+        EXIT_FAILURE,
+        f"internal error ({type(error).__name__}); nothing more is shown on purpose",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

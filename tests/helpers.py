@@ -7,9 +7,9 @@ import secrets
 from pathlib import Path
 
 from testimony_app.vault import Vault, keyslots
-from testimony_app.vault.vault import passphrase_bytes
 from testimony_app.vault.keyslots import SlotKind
 from testimony_app.vault.subkeys import SubkeyLabel, derive_subkey
+from testimony_app.vault.vault import passphrase_bytes
 
 
 def raw_data_key(vault_dir: Path, passphrase: str) -> bytes:

@@ -20,10 +20,11 @@ def load_style(app: QApplication) -> None:
 
 
 def run_gui(vault_dir: Path, *, lang: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     if lang == "ar":
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    load_style(app)  # type: ignore[arg-type]
+    load_style(app)
     window = PlaceholderWindow(vault_exists=vault_dir.is_dir() and has_vault(vault_dir))
     window.show()
     return int(app.exec())

@@ -14,13 +14,19 @@ from testimony_app.vault.vault import Vault, has_vault, passphrase_bytes
 def restore(backup_file: Path, target: Path, *, passphrase: str) -> None:
     """Restore a backup into `target` (which must not hold a vault), checking the passphrase."""
     restore_backup(
-        Path(backup_file), Path(target), kind=SlotKind.PASSPHRASE, secret=passphrase_bytes(passphrase)
+        Path(backup_file),
+        Path(target),
+        kind=SlotKind.PASSPHRASE,
+        secret=passphrase_bytes(passphrase),
     )
 
 
 def restore_with_recovery_code(backup_file: Path, target: Path, *, code: str) -> None:
     restore_backup(
-        Path(backup_file), Path(target), kind=SlotKind.RECOVERY, secret=RecoveryCode.parse(code).value
+        Path(backup_file),
+        Path(target),
+        kind=SlotKind.RECOVERY,
+        secret=RecoveryCode.parse(code).value,
     )
 
 

@@ -36,7 +36,9 @@ CHUNK = 1024 * 1024
 DIGEST_BYTES = 32
 
 
-def write_backup(out: Path, *, connection: Connection, data_key: bytearray, slots: KeySlots) -> None:
+def write_backup(
+    out: Path, *, connection: Connection, data_key: bytearray, slots: KeySlots
+) -> None:
     if out.exists():
         raise VaultExists("the backup file already exists")
     slot_bytes = keyslots.serialise(slots)

@@ -45,7 +45,7 @@ _quiet_sqlcipher()
 def is_corruption(error: BaseException) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return isinstance(error, sqlcipher3.DatabaseError) and (
-        code in _CORRUPTION_CODES or code is None and "malformed" in str(error)
+        code in _CORRUPTION_CODES or (code is None and "malformed" in str(error))
     )
 
 
@@ -158,7 +158,9 @@ def open_database(
         raise
 
 
-def create_database(db_path: Path, data_key: bytes | bytearray, *, vault_id: str, created: str) -> None:
+def create_database(
+    db_path: Path, data_key: bytes | bytearray, *, vault_id: str, created: str
+) -> None:
     """Make a new, empty vault database with the fixed settings and the current schema."""
     fd = fsutil.create_private_file(db_path)  # owner-only before SQLite opens it
     os.close(fd)

@@ -29,14 +29,7 @@ class EraseReport:
 
 
 def _slot_files(directory: Path) -> list[Path]:
-    named = [directory / name for name in keyslots.COPY_NAMES]
-    # Temporary copies left by an interrupted atomic write hold wrapped keys too.
-    temps = [
-        path
-        for name in keyslots.COPY_NAMES
-        for path in directory.glob(f".{name}{fsutil.TEMP_MARKER}*")
-    ]
-    return named + temps
+    return [directory / name for name in keyslots.COPY_NAMES] + keyslots.temporary_copies(directory)
 
 
 def erase(directory: Path) -> EraseReport:

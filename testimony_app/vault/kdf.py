@@ -106,7 +106,9 @@ def calibrate(target_seconds: float | None) -> KdfParams:
     if not target_seconds or target_seconds <= 0:
         return KdfParams.floor()
     ram = physical_memory_kib()
-    memory_cap = CALIBRATION_MEMORY_CAP_KIB if ram is None else min(CALIBRATION_MEMORY_CAP_KIB, ram // 8)
+    memory_cap = (
+        CALIBRATION_MEMORY_CAP_KIB if ram is None else min(CALIBRATION_MEMORY_CAP_KIB, ram // 8)
+    )
     memory_kib = MIN_MEMORY_KIB
     elapsed = _time_floor_run(memory_kib)
     while elapsed * 2 <= target_seconds and memory_kib * 2 <= memory_cap:
@@ -115,7 +117,9 @@ def calibrate(target_seconds: float | None) -> KdfParams:
     iterations = MIN_ITERATIONS
     if elapsed > 0 and elapsed < target_seconds:
         iterations = int(MIN_ITERATIONS * target_seconds / elapsed)
-    iterations = max(MIN_ITERATIONS, min(iterations, MAX_ITERATIONS, MAX_WORK_KIB_PASSES // memory_kib))
+    iterations = max(
+        MIN_ITERATIONS, min(iterations, MAX_ITERATIONS, MAX_WORK_KIB_PASSES // memory_kib)
+    )
     params = KdfParams(salt=os.urandom(MIN_SALT), memory_kib=memory_kib, iterations=iterations)
     check_bounds(params)
     return params

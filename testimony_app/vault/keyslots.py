@@ -43,7 +43,7 @@ MAX_EPOCH = 2**53
 
 
 class SlotKind(enum.Enum):
-    PASSPHRASE = "passphrase"
+    PASSPHRASE = "passphrase"  # noqa: S105 - a slot kind
     RECOVERY = "recovery"
 
 
@@ -293,6 +293,16 @@ def _read_copy(path: Path) -> KeySlots | None:
         return parse(data)
     except _DamagedCopy:
         return None
+
+
+def temporary_copies(directory: Path) -> list[Path]:
+    """Half-written copies left by an interrupted atomic write (they hold wrapped keys too)."""
+    return [
+        path
+        for name in COPY_NAMES
+        for path in directory.glob(f".{name}{fsutil.TEMP_MARKER}*")
+        if path.is_file() and not path.is_symlink()
+    ]
 
 
 def any_copy_exists(directory: Path) -> bool:

@@ -14,7 +14,7 @@ import secrets
 import shutil
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from testimony_app.errors import (
@@ -54,7 +54,7 @@ def has_vault(directory: Path) -> bool:
 
 
 def _today() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    return datetime.datetime.now(datetime.UTC).date().isoformat()
 
 
 def _staging_dir(target: Path, purpose: str) -> Path:
@@ -105,7 +105,12 @@ class Vault:
     """An unlocked vault. Use `create`, `unlock` or `unlock_with_recovery_code`; `close` locks."""
 
     def __init__(
-        self, path: Path, master_key: bytearray, lock: VaultLock, connection: Connection, vault_id: str
+        self,
+        path: Path,
+        master_key: bytearray,
+        lock: VaultLock,
+        connection: Connection,
+        vault_id: str,
     ) -> None:
         self.path = path
         self.vault_id = vault_id
@@ -205,8 +210,7 @@ class Vault:
             loaded = keyslots.load(path)
             vault_id = loaded.slots.vault_id
             connection = _open_resolving_rekey(path, data_key, vault_id, lock)
-            if loaded.needs_repair:
-                _repair_slots(path)
+            _tidy_slots(path, repair=loaded.needs_repair)
             _tighten_modes(path)
             return cls(path, master_key, lock, connection, vault_id)
         except BaseException:
@@ -445,11 +449,22 @@ def _shared_lock(path: Path) -> VaultLock:
     return lock
 
 
-def _repair_slots(path: Path) -> None:
+def _tidy_slots(path: Path, *, repair: bool) -> None:
+    """After a crash: rewrite a stale or damaged copy, destroy half-written temporaries.
+
+    A temporary slot file left by a killed write may wrap the key under an old passphrase,
+    so it is overwritten before it is unlinked, as crypto-erase does.
+    """
+    temporaries = keyslots.temporary_copies(path)
+    if not repair and not temporaries:
+        return
     with slot_write_lock(path):
+        for temporary in keyslots.temporary_copies(path):
+            fsutil.overwrite_and_unlink(temporary)
         loaded = keyslots.load(path)
         if loaded.needs_repair:
             keyslots.store(path, loaded.slots)
+        fsutil.fsync_dir(path)
 
 
 def _tighten_modes(path: Path) -> None:

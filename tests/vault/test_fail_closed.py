@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MadeVault
-from tests.helpers import raw_data_key, read_notes, snapshot, write_note
 from testimony_app.errors import (
     CorruptionReason,
     KdfParametersRejected,
@@ -20,6 +18,8 @@ from testimony_app.errors import (
 )
 from testimony_app.vault import Vault, kdf, keyslots
 from testimony_app.vault.database import PAGE_SIZE
+from tests.conftest import MadeVault
+from tests.helpers import raw_data_key, read_notes, snapshot, write_note
 
 ROWS = 300
 
@@ -49,7 +49,9 @@ def db(made: MadeVault) -> Path:
 
 
 def test_wrong_passphrase(filled: MadeVault) -> None:
-    assert_refused_unchanged(filled, WrongPassphrase, lambda: Vault.unlock(filled.path, "nope nope nope"))
+    assert_refused_unchanged(
+        filled, WrongPassphrase, lambda: Vault.unlock(filled.path, "nope nope nope")
+    )
 
 
 @pytest.mark.parametrize("cut", ["half-pages", "mid-page", "one-page", "empty"])

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MadeVault, make_vault
-from tests.helpers import read_notes, write_note
 from testimony_app.errors import (
     CorruptionReason,
     InvalidRecoveryCode,
@@ -22,6 +20,8 @@ from testimony_app.errors import (
     WrongPassphrase,
 )
 from testimony_app.vault import Vault, keyslots
+from tests.conftest import MadeVault, make_vault
+from tests.helpers import read_notes, write_note
 
 
 def test_data_survives_lock_and_unlock(made_vault: MadeVault) -> None:

@@ -1,0 +1,108 @@
+"""Run every benchmark and print the figures: `make bench`, or from the repository root
+
+    .venv/bin/python benchmarks/run_all.py [--quick] [--erase-gib N] [--work-dir DIR]
+
+Every figure is printed next to a baseline measured in the same run, with the ratio; nothing
+is asserted about wall-clock times. Vaults are built with synthetic data in a temporary
+directory (the system one unless --work-dir or TMPDIR says otherwise) that is removed at the
+end. The full run writes about 1 GiB for the crypto-erase measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks import vault_bench  # noqa: E402
+from benchmarks.common import Section, machine_info, render_table  # noqa: E402
+
+ERASE_GIB_ENV = "BENCH_ERASE_GIB"
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer repetitions and a 64 MiB erase vault: a smoke run of a few seconds",
+    )
+    parser.add_argument(
+        "--erase-gib",
+        type=float,
+        default=None,
+        help=f"size of the vault to crypto-erase, in GiB (default 1.0, or 1/16 with --quick; "
+        f"also read from ${ERASE_GIB_ENV}; 0 skips the erase benchmark)",
+    )
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=None,
+        help="where to make the temporary directory (default: the system temp dir)",
+    )
+    return parser.parse_args(argv)
+
+
+def _config(args: argparse.Namespace) -> vault_bench.Config:
+    config = vault_bench.Config.quick() if args.quick else vault_bench.Config()
+    erase_gib = args.erase_gib
+    if erase_gib is None and os.environ.get(ERASE_GIB_ENV):
+        erase_gib = float(os.environ[ERASE_GIB_ENV])
+    if erase_gib is not None:
+        if erase_gib < 0:
+            raise SystemExit("--erase-gib must be 0 or more")
+        config = vault_bench.Config(
+            unlock_runs=config.unlock_runs,
+            open_runs=config.open_runs,
+            writes=config.writes,
+            erase_gib=erase_gib,
+            erase_baseline_runs=config.erase_baseline_runs,
+        )
+    return config
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse_args(argv)
+    config = _config(args)
+    started = time.perf_counter()
+    sections: list[Section] = []
+    with tempfile.TemporaryDirectory(prefix="testimony-bench-", dir=args.work_dir) as temp:
+        work = Path(temp)
+        print("Machine", flush=True)
+        for name, value in machine_info(work):
+            print(f"  {name}: {value}", flush=True)
+        print(
+            f"Settings: {'quick' if args.quick else 'full'} run; unlock x{config.unlock_runs}, "
+            f"open x{config.open_runs}, writes x{config.writes}, "
+            f"erase vault {config.erase_gib:g} GiB",
+            flush=True,
+        )
+
+        print("\n[1/4] Unlock (creating a calibrated vault takes a few seconds)", flush=True)
+        section, floor_dir = vault_bench.bench_unlock(work, config)
+        sections.append(section)
+        print("\n[2/4] Open with a raw key", flush=True)
+        sections.append(vault_bench.bench_open(work, floor_dir, config))
+        print("\n[3/4] Durable small writes", flush=True)
+        sections.append(vault_bench.bench_writes(work, floor_dir, config))
+        if config.erase_gib > 0:
+            print(f"\n[4/4] Crypto-erase of a {config.erase_gib:g} GiB vault", flush=True)
+            sections.append(vault_bench.bench_erase(work, config))
+        else:
+            print("\n[4/4] Crypto-erase: skipped (--erase-gib 0)", flush=True)
+
+    print("\nResults (ratio = value / baseline; medians unless the name says p95)\n")
+    print(render_table([row for section in sections for row in section.rows]))
+    print(f"\nTotal benchmark time: {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
