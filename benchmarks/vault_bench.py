@@ -7,12 +7,10 @@ data is synthetic; everything lives in a temporary directory given by the caller
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 import sqlite3
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,7 +19,7 @@ import sqlcipher3
 
 from benchmarks.common import Row, Section, format_seconds, median, p95, timed
 from testimony_app.errors import VaultError, VaultNotFound
-from testimony_app.vault import EraseReport, Vault, erase, fsutil, keyslots
+from testimony_app.vault import EraseReport, Vault, erase, keyslots
 from testimony_app.vault.database import DB_NAME, open_database
 from testimony_app.vault.kdf import KdfParams, calibrate, derive
 from testimony_app.vault.keyslots import SlotKind
@@ -324,36 +322,12 @@ def _slot_leftovers(directory: Path) -> list[str]:
     )
 
 
-@contextlib.contextmanager
-def _dir_sync_marks(directory: Path) -> Iterator[list[float]]:
-    """perf_counter() after each fsync of `directory` made inside the block.
-
-    `erase` fsyncs the vault folder first right after overwriting and unlinking the key slot
-    copies: the first mark is when the vault became noise; the rest is deleting that noise.
-    Only timestamps are added; if `erase` ever stops calling fsutil.fsync_dir, no marks.
-    """
-    marks: list[float] = []
-    original = fsutil.fsync_dir
-
-    def watched(path: Path) -> None:
-        original(path)
-        if Path(path) == directory:
-            marks.append(time.perf_counter())
-
-    fsutil.fsync_dir = watched
-    try:
-        yield marks
-    finally:
-        fsutil.fsync_dir = original
-
-
-def _timed_erase(directory: Path) -> tuple[float, float | None, EraseReport]:
+def _timed_erase(directory: Path) -> tuple[float, float, EraseReport]:
     """(seconds for the whole erase, seconds until the key slots were gone and synced, report)."""
-    with _dir_sync_marks(directory) as marks:
-        started = time.perf_counter()
-        report = erase(directory)
-        total = time.perf_counter() - started
-    return total, (marks[0] - started if marks else None), report
+    started = time.perf_counter()
+    report = erase(directory)
+    total = time.perf_counter() - started
+    return total, report.keys_destroyed_after, report
 
 
 def _fill(vault: Vault, rows: int) -> None:

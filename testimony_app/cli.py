@@ -38,8 +38,8 @@ EXIT_BUNDLE_REJECTED = 4
 EXIT_REFUSED_BY_CONSENT = 5
 
 ENV_VAULT = "TESTIMONY_VAULT"
-ENV_PASSPHRASE = "TESTIMONY_PASSPHRASE"  # noqa: S105 - a variable name
-ENV_NEW_PASSPHRASE = "TESTIMONY_NEW_PASSPHRASE"  # noqa: S105
+ENV_PASSPHRASE = "TESTIMONY_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "TESTIMONY_NEW_PASSPHRASE"
 ENV_RECOVERY_CODE = "TESTIMONY_RECOVERY_CODE"
 MAX_SECRET_FILE_BYTES = 4096
 
@@ -194,7 +194,10 @@ def cmd_erase(args: argparse.Namespace) -> int:
     if not args.yes:
         raise UsageError("erase destroys the vault for good; add --yes to confirm")
     report = erase(vault_path(args))
-    print(f"Vault erased in {report.seconds:.3f} s; it can no longer be opened.")
+    print(
+        f"Vault erased: keys destroyed in {report.keys_destroyed_after:.3f} s, "
+        f"files removed in {report.seconds:.3f} s. It can no longer be opened."
+    )
     return EXIT_OK
 
 

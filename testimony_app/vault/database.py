@@ -99,6 +99,9 @@ def _apply_connection_settings(connection: Connection) -> None:
     connection.execute("PRAGMA temp_store = MEMORY")
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA trusted_schema = OFF")
+    # Deleted records are overwritten in the file, not left in free pages for whoever is
+    # later made to unlock the vault.
+    connection.execute("PRAGMA secure_delete = ON")
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
@@ -113,6 +116,7 @@ def _assert_settings(connection: Connection) -> None:
         "synchronous": 2,  # FULL
         "temp_store": 2,  # MEMORY
         "auto_vacuum": 0,  # NONE
+        "secure_delete": 1,
         "cipher_plaintext_header_size": 0,
     }
     for name, wanted in expected.items():

@@ -101,25 +101,27 @@ def calibrate(target_seconds: float | None) -> KdfParams:
     """Parameters that take about `target_seconds` here; the floor if None or too small.
 
     Memory is raised first (doubling, the cost that hurts attackers most), up to a cap that
-    leaves room on a small laptop; iterations then make up the rest of the time budget.
+    leaves room on a small laptop; passes then make up the rest of the time budget. The final
+    size is timed twice and the faster run kept, because a single timing on a busy laptop is
+    noisy, and the number of passes is rounded to the nearest rather than down.
     """
     if not target_seconds or target_seconds <= 0:
         return KdfParams.floor()
     ram = physical_memory_kib()
-    memory_cap = (
-        CALIBRATION_MEMORY_CAP_KIB if ram is None else min(CALIBRATION_MEMORY_CAP_KIB, ram // 8)
-    )
+    memory_cap = CALIBRATION_MEMORY_CAP_KIB
+    if ram is not None:
+        memory_cap = min(memory_cap, ram // 8)
     memory_kib = MIN_MEMORY_KIB
     elapsed = _time_floor_run(memory_kib)
     while elapsed * 2 <= target_seconds and memory_kib * 2 <= memory_cap:
         memory_kib *= 2
         elapsed = _time_floor_run(memory_kib)
+    elapsed = min(elapsed, _time_floor_run(memory_kib))
     iterations = MIN_ITERATIONS
-    if elapsed > 0 and elapsed < target_seconds:
-        iterations = int(MIN_ITERATIONS * target_seconds / elapsed)
-    iterations = max(
-        MIN_ITERATIONS, min(iterations, MAX_ITERATIONS, MAX_WORK_KIB_PASSES // memory_kib)
-    )
+    if 0 < elapsed < target_seconds:
+        iterations = round(MIN_ITERATIONS * target_seconds / elapsed)
+    ceiling = min(MAX_ITERATIONS, MAX_WORK_KIB_PASSES // memory_kib)
+    iterations = max(MIN_ITERATIONS, min(iterations, ceiling))
     params = KdfParams(salt=os.urandom(MIN_SALT), memory_kib=memory_kib, iterations=iterations)
     check_bounds(params)
     return params

@@ -43,7 +43,7 @@ MAX_EPOCH = 2**53
 
 
 class SlotKind(enum.Enum):
-    PASSPHRASE = "passphrase"  # noqa: S105 - a slot kind
+    PASSPHRASE = "passphrase"
     RECOVERY = "recovery"
 
 

@@ -1,0 +1,307 @@
+"""Persisting witnesses, identities, testimonies and their revisions.
+
+Functions take a connection inside the caller's transaction; the services layer decides the
+transaction boundaries and writes the audit entries. Identity details are read only by
+`get_identity`, which nothing else in this module calls.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from testimony_app.domain import interchange
+from testimony_app.domain.ids import TestimonyId, WitnessId
+from testimony_app.domain.records import (
+    Gender,
+    Identity,
+    Revision,
+    Status,
+    Testimony,
+    TestimonyContent,
+    Witness,
+)
+
+Connection = Any
+
+IDENTITY_COLUMNS = (
+    "full_name",
+    "nickname",
+    "phone",
+    "home_village",
+    "neighbourhood",
+    "national_id",
+    "email",
+)
+
+
+@dataclass(frozen=True)
+class TestimonySummary:
+    """What a list of testimonies shows: no narrative, no identity."""
+
+    __test__ = False
+
+    id: TestimonyId
+    witness_id: WitnessId
+    status: Status
+    interview_date: str | None
+    interview_place: str | None
+    language: str | None
+    tags: tuple[str, ...]
+    revision: int
+    created_at: str
+    updated_at: str
+
+
+def content_json(content: TestimonyContent) -> str:
+    return json.dumps(interchange.content_to_storage(content), ensure_ascii=False, sort_keys=True)
+
+
+def content_hash(content: TestimonyContent) -> str:
+    """SHA-256 of the stored form: what the audit log records instead of the content."""
+    return hashlib.sha256(content_json(content).encode("utf-8")).hexdigest()
+
+
+def _content_from_json(text: str) -> TestimonyContent:
+    return interchange.content_from_storage(json.loads(text))
+
+
+# --- witnesses and identities ------------------------------------------------------------
+
+
+def insert_witness(connection: Connection, witness: Witness, at: str) -> None:
+    connection.execute(
+        "INSERT INTO witnesses (id, age, age_band, gender, occupation, displacement_status, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (*_witness_values(witness), at, at),
+    )
+
+
+def update_witness(connection: Connection, witness: Witness, at: str) -> bool:
+    cursor = connection.execute(
+        "UPDATE witnesses SET age = ?, age_band = ?, gender = ?, occupation = ?, "
+        "displacement_status = ?, updated_at = ? WHERE id = ?",
+        (*_witness_values(witness)[1:], at, witness.id),
+    )
+    return bool(cursor.rowcount)
+
+
+def _witness_values(witness: Witness) -> tuple[Any, ...]:
+    gender = witness.gender.value if witness.gender else None
+    return (
+        witness.id,
+        witness.age,
+        witness.age_band,
+        gender,
+        witness.occupation,
+        witness.displacement_status,
+    )
+
+
+def _witness_from_row(row: tuple[Any, ...]) -> Witness:
+    return Witness(
+        id=WitnessId(row[0]),
+        age=row[1],
+        age_band=row[2],
+        gender=Gender(row[3]) if row[3] else None,
+        occupation=row[4],
+        displacement_status=row[5],
+    )
+
+
+_WITNESS_SELECT = "SELECT id, age, age_band, gender, occupation, displacement_status FROM witnesses"
+
+
+def get_witness(connection: Connection, witness_id: WitnessId) -> Witness | None:
+    row = connection.execute(_WITNESS_SELECT + " WHERE id = ?", (witness_id,)).fetchone()
+    return None if row is None else _witness_from_row(row)
+
+
+def list_witnesses(connection: Connection) -> list[Witness]:
+    return [_witness_from_row(row) for row in connection.execute(_WITNESS_SELECT + " ORDER BY id")]
+
+
+def set_identity(connection: Connection, witness_id: WitnessId, identity: Identity) -> None:
+    if identity.is_empty():
+        connection.execute("DELETE FROM witness_identities WHERE witness_id = ?", (witness_id,))
+        return
+    values = [getattr(identity, column) for column in IDENTITY_COLUMNS]
+    connection.execute(
+        f"INSERT OR REPLACE INTO witness_identities (witness_id, {', '.join(IDENTITY_COLUMNS)}) "
+        f"VALUES (?, {', '.join('?' for _ in IDENTITY_COLUMNS)})",
+        (witness_id, *values),
+    )
+
+
+def get_identity(connection: Connection, witness_id: WitnessId) -> Identity:
+    """The identity details: the one explicit way to read them."""
+    row = connection.execute(
+        f"SELECT {', '.join(IDENTITY_COLUMNS)} FROM witness_identities WHERE witness_id = ?",
+        (witness_id,),
+    ).fetchone()
+    if row is None:
+        return Identity()
+    return Identity(**dict(zip(IDENTITY_COLUMNS, row, strict=True)))
+
+
+# --- testimonies and revisions -----------------------------------------------------------
+
+
+def insert_testimony(connection: Connection, testimony: Testimony) -> None:
+    content = testimony.content
+    connection.execute(
+        "INSERT INTO testimonies (id, witness_id, revision, status, interview_date, "
+        "interview_place, language, content, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            testimony.id,
+            testimony.witness_id,
+            testimony.revision,
+            content.status.value,
+            content.interview.date,
+            content.interview.place,
+            content.interview.language,
+            content_json(content),
+            testimony.created_at,
+            testimony.updated_at,
+        ),
+    )
+    _set_tags(connection, testimony.id, content.tags)
+
+
+def update_testimony(
+    connection: Connection, current: Testimony, content: TestimonyContent, at: str
+) -> Testimony:
+    """Save new content; the version it replaces becomes a revision, kept unchanged."""
+    connection.execute(
+        "INSERT INTO testimony_revisions (testimony_id, revision, saved_at, content) "
+        "VALUES (?, ?, ?, ?)",
+        (current.id, current.revision, current.updated_at, content_json(current.content)),
+    )
+    updated = Testimony(
+        id=current.id,
+        witness_id=current.witness_id,
+        content=content,
+        revision=current.revision + 1,
+        created_at=current.created_at,
+        updated_at=at,
+    )
+    connection.execute(
+        "UPDATE testimonies SET revision = ?, status = ?, interview_date = ?, "
+        "interview_place = ?, language = ?, content = ?, updated_at = ? WHERE id = ?",
+        (
+            updated.revision,
+            content.status.value,
+            content.interview.date,
+            content.interview.place,
+            content.interview.language,
+            content_json(content),
+            at,
+            current.id,
+        ),
+    )
+    _set_tags(connection, current.id, content.tags)
+    return updated
+
+
+def _set_tags(connection: Connection, testimony_id: TestimonyId, tags: tuple[str, ...]) -> None:
+    connection.execute("DELETE FROM testimony_tags WHERE testimony_id = ?", (testimony_id,))
+    connection.executemany(
+        "INSERT OR IGNORE INTO testimony_tags (testimony_id, tag) VALUES (?, ?)",
+        [(testimony_id, tag) for tag in tags],
+    )
+
+
+def get_testimony(connection: Connection, testimony_id: TestimonyId) -> Testimony | None:
+    row = connection.execute(
+        "SELECT id, witness_id, revision, content, created_at, updated_at FROM testimonies "
+        "WHERE id = ?",
+        (testimony_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return Testimony(
+        id=TestimonyId(row[0]),
+        witness_id=WitnessId(row[1]),
+        revision=int(row[2]),
+        content=_content_from_json(row[3]),
+        created_at=row[4],
+        updated_at=row[5],
+    )
+
+
+def list_summaries(
+    connection: Connection, testimony_ids: list[TestimonyId] | None = None
+) -> list[TestimonySummary]:
+    """Summaries of all testimonies (or of the given IDs, in that order)."""
+    tags: dict[str, list[str]] = {}
+    for testimony_id, tag in connection.execute(
+        "SELECT testimony_id, tag FROM testimony_tags ORDER BY testimony_id, tag"
+    ):
+        tags.setdefault(testimony_id, []).append(tag)
+    rows = connection.execute(
+        "SELECT id, witness_id, status, interview_date, interview_place, language, revision, "
+        "created_at, updated_at FROM testimonies ORDER BY updated_at DESC, id"
+    )
+    summaries = {
+        row[0]: TestimonySummary(
+            id=TestimonyId(row[0]),
+            witness_id=WitnessId(row[1]),
+            status=Status(row[2]),
+            interview_date=row[3],
+            interview_place=row[4],
+            language=row[5],
+            tags=tuple(tags.get(row[0], ())),
+            revision=int(row[6]),
+            created_at=row[7],
+            updated_at=row[8],
+        )
+        for row in rows
+    }
+    if testimony_ids is None:
+        return list(summaries.values())
+    return [summaries[item] for item in testimony_ids if item in summaries]
+
+
+def list_revisions(connection: Connection, testimony_id: TestimonyId) -> list[tuple[int, str]]:
+    """(revision number, saved at) of every earlier version, oldest first."""
+    return [
+        (int(row[0]), str(row[1]))
+        for row in connection.execute(
+            "SELECT revision, saved_at FROM testimony_revisions WHERE testimony_id = ? "
+            "ORDER BY revision",
+            (testimony_id,),
+        )
+    ]
+
+
+def get_revision(
+    connection: Connection, testimony_id: TestimonyId, revision: int
+) -> Revision | None:
+    row = connection.execute(
+        "SELECT saved_at, content FROM testimony_revisions WHERE testimony_id = ? AND revision = ?",
+        (testimony_id, revision),
+    ).fetchone()
+    if row is None:
+        return None
+    return Revision(
+        testimony_id=testimony_id,
+        revision=revision,
+        saved_at=row[0],
+        content=_content_from_json(row[1]),
+    )
+
+
+def delete_testimony(connection: Connection, testimony_id: TestimonyId) -> bool:
+    """Remove a testimony with its revisions, tags and attachments (cascading)."""
+    cursor = connection.execute("DELETE FROM testimonies WHERE id = ?", (testimony_id,))
+    return bool(cursor.rowcount)
+
+
+def witness_has_testimonies(connection: Connection, witness_id: WitnessId) -> bool:
+    row = connection.execute(
+        "SELECT 1 FROM testimonies WHERE witness_id = ? LIMIT 1", (witness_id,)
+    ).fetchone()
+    return row is not None
