@@ -68,3 +68,23 @@ def read_notes(vault: Vault) -> dict[int, str]:
         if not exists:
             return {}
         return {row[0]: row[1] for row in connection.execute("SELECT id, body FROM test_notes")}
+
+
+def decrypted_pages(db_path: Path, data_key: bytes, page_size: int = 4096) -> bytes:
+    """Every page of a SQLCipher 4 file decrypted with the raw key, free pages included.
+
+    SQLCipher 4: AES-256-CBC per page; each page ends with a reserve of 80 bytes (a 16-byte
+    IV, then a 64-byte HMAC-SHA512); page 1 starts with the 16-byte salt.
+    """
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    reserve = 80
+    data = db_path.read_bytes()
+    out = []
+    for start in range(0, len(data), page_size):
+        page = data[start : start + page_size]
+        offset = 16 if start == 0 else 0
+        iv = page[page_size - reserve : page_size - reserve + 16]
+        decryptor = Cipher(algorithms.AES(data_key), modes.CBC(iv)).decryptor()
+        out.append(decryptor.update(page[offset : page_size - reserve]) + decryptor.finalize())
+    return b"".join(out)

@@ -18,7 +18,8 @@ from typing import Any
 import sqlcipher3
 
 from testimony_app.errors import CorruptionReason, VaultCorrupted
-from testimony_app.vault import fsutil, migrations
+from testimony_app.vault import audit_log, fsutil, migrations
+from testimony_app.vault.audit_log import AuditAction
 
 DB_NAME = "vault.db"
 PAGE_SIZE = 4096
@@ -182,6 +183,7 @@ def create_database(
                 "INSERT INTO vault_meta (key, value) VALUES (?, ?)",
                 [("vault_id", vault_id), ("created", created)],
             )
+            audit_log.append(connection, AuditAction.VAULT_CREATED)
     finally:
         connection.close()
 

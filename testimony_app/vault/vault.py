@@ -25,7 +25,8 @@ from testimony_app.errors import (
     VaultNotFound,
     WeakPassphrase,
 )
-from testimony_app.vault import database, fsutil, keyslots
+from testimony_app.vault import audit_log, database, fsutil, keyslots
+from testimony_app.vault.audit_log import AuditAction
 from testimony_app.vault.database import DB_NAME, Connection
 from testimony_app.vault.kdf import KdfParams, calibrate
 from testimony_app.vault.keyslots import KeySlots, SlotKind
@@ -260,6 +261,11 @@ class Vault:
                 finally:
                     connection.execute("ROLLBACK")
 
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and truncate it, so deleted pages leave the WAL too."""
+        with self._mutex, database.corruption_is_typed():
+            self._require_connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
     def check_integrity(self) -> None:
         """Read every page: VaultCorrupted(INTEGRITY) if any fails its HMAC or structure."""
         with self._mutex:
@@ -292,6 +298,8 @@ class Vault:
                 params=params,
             )
             keyslots.store(self.path, current.next_generation(new_slot))
+        with self.transaction() as connection:
+            audit_log.append(connection, AuditAction.PASSPHRASE_CHANGED)
 
     def rekey(self, passphrase: str, *, kdf_seconds: float | None = None) -> RecoveryCode:
         """Replace the master and data keys; returns the new recovery code (the old one dies).
@@ -354,6 +362,8 @@ class Vault:
                 wipe(new_data_key)
             wipe(self._master_key)
             self._master_key = new_master
+            with self.transaction() as connection:
+                audit_log.append(connection, AuditAction.REKEYED)
             return recovery_code
 
     # --- backup and close ----------------------------------------------------------------
