@@ -1,7 +1,9 @@
 """The records a researcher collects: witnesses, testimonies, incidents, entities, attachments.
 
 Plain frozen dataclasses, no I/O. Identity details live in their own class and are never part
-of a Witness or a Testimony, so code that handles records cannot leak them by accident.
+of a Witness or a Testimony, so code that handles records cannot leak them by accident. The
+classes holding what a witness said print without their text: a traceback or a log line shows
+a repr, and it must not carry a name or a place.
 """
 
 from __future__ import annotations
@@ -83,6 +85,9 @@ class Interview:
     language: str | None = None  # BCP 47, e.g. "ar", "en", "ku"
     interpreter: str | None = None
 
+    def __repr__(self) -> str:
+        return f"Interview(date={self.date!r}, language={self.language!r}, <details hidden>)"
+
 
 @dataclass(frozen=True)
 class Consent:
@@ -102,6 +107,12 @@ class Incident:
     perpetrator: str | None = None
     victims_count: int | None = None
 
+    def __repr__(self) -> str:
+        return (
+            f"Incident(date={self.date!r}, violation_types={self.violation_types!r}, "
+            "<place and perpetrator hidden>)"
+        )
+
 
 @dataclass(frozen=True)
 class Entity:
@@ -110,6 +121,9 @@ class Entity:
     text: str
     type: EntityType
     variants: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Entity({self.type.value}, <text hidden>, {len(self.variants)} variants)"
 
 
 @dataclass(frozen=True)
@@ -125,6 +139,13 @@ class TestimonyContent:
     entities: tuple[Entity, ...] = ()
     tags: tuple[str, ...] = ()
     status: Status = Status.DRAFT
+
+    def __repr__(self) -> str:
+        # Tracebacks and logs print reprs: never the account itself.
+        return (
+            f"TestimonyContent(status={self.status.value}, narrative of {len(self.narrative)} "
+            f"characters, {len(self.incidents)} incidents, {len(self.entities)} entities)"
+        )
 
 
 @dataclass(frozen=True)
@@ -156,3 +177,6 @@ class AttachmentInfo:
     size: int
     sha256: str
     added_at: str
+
+    def __repr__(self) -> str:  # the file name can name a person
+        return f"AttachmentInfo(id={self.id}, {self.media_type}, {self.size} bytes, <name hidden>)"
