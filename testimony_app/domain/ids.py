@@ -49,8 +49,20 @@ def format_id(kind: IdKind, value: int) -> str:
     return f"{kind.value}-{symbols[:4]}-{symbols[4:8]}-{symbols[8:]}"
 
 
+def is_speakable(value: int) -> bool:
+    """True if the check symbol is a letter or digit, not one of Crockford's * ~ $ =.
+
+    Those four are awkward to read aloud and special to a shell; skipping the values that
+    would get them costs 0.16 of the 40 bits. Typed IDs ending in them are still parsed (and
+    fail the check or the lookup), so nothing valid is ever refused.
+    """
+    return crockford.check_symbol(value).isalnum()
+
+
 def new_id(kind: IdKind) -> str:
-    return format_id(kind, secrets.randbits(RANDOM_BITS))
+    while not is_speakable(value := secrets.randbits(RANDOM_BITS)):
+        pass
+    return format_id(kind, value)
 
 
 def parse_id(text: str, kind: IdKind) -> str:

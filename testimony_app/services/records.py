@@ -294,11 +294,17 @@ class RecordService:
         at = self.clock()
         results = []
         with self.vault.transaction() as connection:
-            for record in records:
+            for number, record in enumerate(records, start=1):
                 if record.witness_id is not None:
                     witness_id = record.witness_id
                     if records_repository.get_witness(connection, witness_id) is None:
-                        raise RecordNotFound()
+                        raise interchange.InterchangeError(
+                            [
+                                interchange.FieldProblem(
+                                    number, None, "witness.id", "no witness with this ID here"
+                                )
+                            ]
+                        )
                     if not record.identity.is_empty():
                         records_repository.set_identity(connection, witness_id, record.identity)
                 else:

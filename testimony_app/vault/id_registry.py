@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlcipher3
 
-from testimony_app.domain.ids import RANDOM_BITS, IdKind, format_id
+from testimony_app.domain.ids import RANDOM_BITS, IdKind, format_id, is_speakable
 from testimony_app.errors import AppError
 
 MAX_DRAWS = 64
@@ -30,6 +30,8 @@ def issue(
     """A fresh ID of `kind`, recorded inside the caller's transaction."""
     for _ in range(MAX_DRAWS):
         value = draw(RANDOM_BITS)
+        if not is_speakable(value):
+            continue  # would end in * ~ $ or =
         try:
             connection.execute(
                 "INSERT INTO issued_ids (random_part, kind) VALUES (?, ?)", (value, kind.value)

@@ -25,7 +25,11 @@ class RecoveryCode:
 
     @classmethod
     def generate(cls) -> RecoveryCode:
-        return cls(secrets.token_bytes(CODE_BITS // 8))
+        # Like IDs, never end in one of Crockford's * ~ $ = check symbols: read aloud, typed.
+        while True:
+            value = secrets.token_bytes(CODE_BITS // 8)
+            if crockford.check_symbol(int.from_bytes(value, "big")).isalnum():
+                return cls(value)
 
     @classmethod
     def parse(cls, text: str) -> RecoveryCode:

@@ -180,8 +180,10 @@ def test_witness_links_and_identity_stay_apart(records: RecordService) -> None:
     [second] = records.import_records(as_bytes(linked))
     assert second.witness_id == first.witness_id
     missing = {"witness": {"id": "W-0000-0000-0"}, "narrative": "nobody"}
-    with pytest.raises(RecordNotFound):
-        records.import_records(as_bytes(missing))
+    with pytest.raises(InterchangeError) as caught:
+        records.import_records(as_bytes({"narrative": "fine"}, missing))
+    [problem] = caught.value.problems
+    assert (problem.record, problem.path) == (2, "witness.id")
     assert len(records.list_testimonies()) == 2
     assert "Identity(<hidden>)" == repr(records.identity_of(first.witness_id))
 
