@@ -182,3 +182,25 @@ def test_a_real_process_without_a_terminal_or_passphrase(tmp_path: Path) -> None
         stdin=subprocess.DEVNULL,
     )
     assert done.returncode == 3 and "no passphrase given" in done.stderr
+
+
+def test_help_into_a_pipe_nobody_reads_ends_quietly() -> None:
+    """`testimony-app --help | true`: the reader is gone before a byte is written. No
+    "Exception ignored ... BrokenPipeError" note on stderr, exit code 1 (as Python's own)."""
+    # Buffered stdout, as in a shell: the help text stays in the buffer until main() flushes.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "testimony_app", "--help"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (1, "")
