@@ -5,6 +5,10 @@ published JSON Schema is resources/schemas/interchange-v1.schema.json; this pars
 it accepts, and additionally refuses what a schema cannot see (unknown vocabulary codes,
 duplicate keys, unpaired surrogates, over-deep nesting).
 
+Reading the untrusted bytes into raw JSON values is json_input.py's job; this module maps the
+values to the dataclasses of records.py. Writing them back lives in interchange_writer.py.
+The names imported "as" themselves below (the writer, FieldProblem) are this module's API too.
+
 Problems are reported by record, line and field path, and never quote a value: the files hold
 the names of people at risk, and error messages end up in terminals, logs and screenshots.
 """
@@ -13,14 +17,22 @@ from __future__ import annotations
 
 import datetime
 import enum
-import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import TypeVar
 
 from testimony_app.domain.ids import InvalidId, WitnessId, parse_witness_id
+from testimony_app.domain.interchange_writer import content_to_storage as content_to_storage
+from testimony_app.domain.interchange_writer import to_interchange as to_interchange
+from testimony_app.domain.json_input import FieldProblem as FieldProblem
+from testimony_app.domain.json_input import (
+    Problems,
+    TooManyProblems,
+    duplicate_keys,
+    read_values,
+)
 from testimony_app.domain.records import (
     Consent,
     DatePrecision,
@@ -88,30 +100,6 @@ _OUR_KEYS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class FieldProblem:
-    """One thing wrong in a file. `record` is 1-based, 0 for the file as a whole."""
-
-    record: int
-    line: int | None
-    path: str  # e.g. "incidents[0].date"; "" for the record or the file itself
-    problem: str  # what is expected; never the value found
-    column: int | None = None
-
-    def __str__(self) -> str:
-        where = f"record {self.record}" if self.record else ""
-        if self.line is not None and self.column is not None:
-            where = ", ".join(filter(None, [where, f"line {self.line}, column {self.column}"]))
-        elif self.line is not None:
-            # Without a column the line is where the record starts, not where the field is.
-            where = f"{where} (from line {self.line})" if where else f"line {self.line}"
-        parts = [where] if where else []
-        if self.path:
-            parts.append(self.path)
-        parts.append(self.problem)
-        return ": ".join(parts)
-
-
 class InterchangeError(AppError):
     """A file (or stored record) is not valid interchange v1; `problems` lists what was found."""
 
@@ -169,293 +157,6 @@ class ParsedRecord:
     content: TestimonyContent
 
 
-# --- reading bytes into raw JSON values ------------------------------------------------------
-
-
-class _Enough(Exception):
-    """Raised once MAX_PROBLEMS problems are collected: the rest would not be read anyway."""
-
-
-class _Problems:
-    def __init__(self) -> None:
-        self.items: list[FieldProblem] = []
-        self.truncated = False
-
-    def add(self, problem: FieldProblem) -> None:
-        if len(self.items) >= MAX_PROBLEMS:
-            self.truncated = True
-            raise _Enough
-        self.items.append(problem)
-
-    def file(self, problem: str, *, line: int | None = None, column: int | None = None) -> None:
-        self.add(FieldProblem(0, line, "", problem, column))
-
-
-class _JsonObject(dict[str, object]):
-    """A decoded JSON object that remembers the keys it saw twice (json keeps the last)."""
-
-    __slots__ = ("duplicates",)
-
-    duplicates: tuple[tuple[int, str], ...]  # (1-based position, key)
-
-
-def _object_pairs(pairs: list[tuple[str, object]]) -> _JsonObject:
-    obj = _JsonObject(pairs)
-    obj.duplicates = ()
-    if len(obj) != len(pairs):
-        seen: set[str] = set()
-        duplicates = []
-        for position, (key, _) in enumerate(pairs, 1):
-            if key in seen:
-                duplicates.append((position, key))
-            seen.add(key)
-        obj.duplicates = tuple(duplicates)
-    return obj
-
-
-class _NotAValue(enum.Enum):
-    """Stands in for JSON numbers we refuse to build (NaN, Infinity, 5000-digit integers)."""
-
-    MARKER = "not a value"
-
-
-def _parse_int(digits: str) -> int | _NotAValue:
-    # Python refuses int() over 4300 digits with a ValueError that has no position; no field
-    # of ours needs more than a few digits, so a marker gives a per-field "out of range".
-    return int(digits) if len(digits) <= 30 else _NotAValue.MARKER
-
-
-def _parse_constant(_name: str) -> _NotAValue:
-    return _NotAValue.MARKER
-
-
-_DECODER = json.JSONDecoder(
-    object_pairs_hook=_object_pairs, parse_int=_parse_int, parse_constant=_parse_constant
-)
-_JSON_SPACE = " \t\n\r"
-_SKIP_SPACE = re.compile(r"[ \t\n\r]*")
-# A JSON string, or an unterminated one running to the end (so its brackets are not counted).
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)', re.DOTALL)
-_BRACKETS_TO_PARENS = bytes.maketrans(b"[{]}", b"(())")
-_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[\[\]{},\n]', re.DOTALL)
-# json recurses once per open bracket; a broken file may leave this many open before it fails.
-_UNCLOSED_TOLERATED = 64
-_LOCATE_BUDGET = 1_000_000
-
-
-def _nesting_fits(text: str, limit: int) -> bool:
-    """Whether `text` nests at most `limit` deep, checked without recursion, in C-speed passes.
-
-    json.loads recurses per level and raises RecursionError (or worse, on a small thread stack)
-    on deep input, so depth is checked first. Each pass deletes innermost "()" pairs; after
-    `limit` passes a well-formed text that fits has none left.
-    """
-    # Outside strings, anything but ASCII is a syntax error json reports anyway: drop it, and
-    # work on bytes, whose translate() deletes in C.
-    outside = _STRING.sub("", text).encode("utf-8", "ignore")
-    brackets = outside.translate(_BRACKETS_TO_PARENS, _NOT_BRACKETS)
-    for _ in range(limit):
-        reduced = brackets.replace(b"()", b"")
-        if len(reduced) == len(brackets):
-            break
-        brackets = reduced
-    # What is left is ")))(((" (unmatched, a syntax error json reports after shallow
-    # recursion) unless some pair nests deeper than the limit.
-    return b"()" not in brackets and brackets.count(b"(") <= _UNCLOSED_TOLERATED
-
-
-def _too_deep_at(text: str, limit: int, *, in_array: bool) -> tuple[int, int | None, int | None]:
-    """(element of a top-level array or 1, line, column) where nesting first exceeds `limit`.
-
-    A Python loop over tokens, so it gives up (no line, no column) after a budget: only a
-    file of millions of brackets would need more, and it is refused either way.
-    """
-    depth = 0
-    element = 1
-    line = 1
-    line_start = 0
-    for count, match in enumerate(_TOKENS.finditer(text)):
-        if count > _LOCATE_BUDGET:
-            return 0, None, None
-        start = match.start()
-        char = text[start]
-        if char == "\n":
-            line += 1
-            line_start = start + 1
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                break
-        elif char in "]}":
-            depth -= 1
-        elif char == "," and in_array and depth == 1:
-            element += 1
-    else:
-        return element, line, 1
-    return element, line, start - line_start + 1
-
-
-def _json_message(error: json.JSONDecodeError) -> str:
-    # json's messages are fixed phrases ("Expecting ',' delimiter"); cut anything after a colon
-    # in case a future version quotes the input there.
-    reason = error.msg.split(":", 1)[0].removesuffix(" at").removesuffix(" starting")
-    return f"not valid JSON ({reason})"
-
-
-def _raw_values(text: str, problems: _Problems) -> Iterator[tuple[int, int, object]]:
-    """(record number, line, decoded value) for every record in the file, in order."""
-    start = _SKIP_SPACE.match(text).end()  # type: ignore[union-attr]  # always matches
-    if start == len(text):
-        problems.file("the file is empty")
-        return
-    first = text[start]
-    if first == "[":
-        yield from _array_values(text, start, problems)
-    elif first == "{":
-        lines = [(number, line) for number, line in enumerate(text.split("\n"), 1)]
-        filled = [(number, line) for number, line in lines if line.strip(_JSON_SPACE)]
-        head = filled[0][1].strip(_JSON_SPACE)
-        if len(filled) > 1 and head.startswith("{") and head.endswith("}"):
-            yield from _line_values(filled, problems)
-        else:
-            yield from _single_value(text, start, problems)
-    else:
-        problems.file(
-            "must hold a record (a JSON object), an array of records, "
-            "or one record per line (JSON Lines)"
-        )
-
-
-def _line_at(text: str, position: int) -> tuple[int, int]:
-    line = text.count("\n", 0, position) + 1
-    return line, position - (text.rfind("\n", 0, position) + 1) + 1
-
-
-def _single_value(text: str, start: int, problems: _Problems) -> Iterator[tuple[int, int, object]]:
-    line = text.count("\n", 0, start) + 1
-    if not _nesting_fits(text, RECORD_DEPTH):
-        _, at_line, column = _too_deep_at(text, RECORD_DEPTH, in_array=False)
-        problems.add(FieldProblem(1, at_line, "", _TOO_DEEP, column))
-        return
-    try:
-        value, end = _DECODER.raw_decode(text, start)
-    except json.JSONDecodeError as error:
-        problems.add(FieldProblem(1, error.lineno, "", _json_message(error), error.colno))
-        return
-    except RecursionError:  # _nesting_fits should make this unreachable; never crash on it
-        problems.add(FieldProblem(1, line, "", _TOO_DEEP))
-        return
-    end = _SKIP_SPACE.match(text, end).end()  # type: ignore[union-attr]
-    if end != len(text):
-        at_line, column = _line_at(text, end)
-        problems.file(
-            "unexpected content after the record (for several records, use an array "
-            "or one record per line)",
-            line=at_line,
-            column=column,
-        )
-        return
-    yield 1, line, value
-
-
-def _array_values(text: str, start: int, problems: _Problems) -> Iterator[tuple[int, int, object]]:
-    if not _nesting_fits(text, RECORD_DEPTH + 1):
-        element, at_line, column = _too_deep_at(text, RECORD_DEPTH + 1, in_array=True)
-        record = element if element <= MAX_RECORDS else 0
-        problems.add(FieldProblem(record, at_line, "", _TOO_DEEP, column))
-        return
-    position = _SKIP_SPACE.match(text, start + 1).end()  # type: ignore[union-attr]
-    line, counted_to = text.count("\n", 0, position) + 1, position
-    if text.startswith("]", position):
-        problems.file("the array holds no records")
-        return
-    record = 0
-    while True:
-        record += 1
-        if record > MAX_RECORDS:
-            problems.file(f"too many records (at most {MAX_RECORDS:,} in one file)")
-            return
-        line += text.count("\n", counted_to, position)
-        counted_to = position
-        try:
-            value, position = _DECODER.raw_decode(text, position)
-        except json.JSONDecodeError as error:
-            problems.add(FieldProblem(record, error.lineno, "", _json_message(error), error.colno))
-            return
-        except RecursionError:
-            problems.add(FieldProblem(record, line, "", _TOO_DEEP))
-            return
-        yield record, line, value
-        position = _SKIP_SPACE.match(text, position).end()  # type: ignore[union-attr]
-        if text.startswith(",", position):
-            position = _SKIP_SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
-            continue
-        if text.startswith("]", position):
-            break
-        at_line, column = _line_at(text, position)
-        problems.add(
-            FieldProblem(
-                record, at_line, "", "not valid JSON (Expecting ',' delimiter or ']')", column
-            )
-        )
-        return
-    end = _SKIP_SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
-    if end != len(text):
-        at_line, column = _line_at(text, end)
-        problems.file("unexpected content after the array", line=at_line, column=column)
-
-
-def _line_values(
-    filled: list[tuple[int, str]], problems: _Problems
-) -> Iterator[tuple[int, int, object]]:
-    if len(filled) > MAX_RECORDS:
-        problems.file(f"too many records (at most {MAX_RECORDS:,} in one file)")
-        return
-    for record, (line, text) in enumerate(filled, 1):
-        start = _SKIP_SPACE.match(text).end()  # type: ignore[union-attr]
-        if not _nesting_fits(text, RECORD_DEPTH):
-            _, _, column = _too_deep_at(text, RECORD_DEPTH, in_array=False)
-            problems.add(FieldProblem(record, line, "", _TOO_DEEP, column))
-            continue
-        try:
-            value, end = _DECODER.raw_decode(text, start)
-        except json.JSONDecodeError as error:
-            problems.add(FieldProblem(record, line, "", _json_message(error), error.colno))
-            continue
-        except RecursionError:
-            problems.add(FieldProblem(record, line, "", _TOO_DEEP))
-            continue
-        end = _SKIP_SPACE.match(text, end).end()  # type: ignore[union-attr]
-        if end != len(text):
-            problems.add(
-                FieldProblem(
-                    record,
-                    line,
-                    "",
-                    "unexpected content after the record (one record per line)",
-                    end + 1,
-                )
-            )
-            continue
-        yield record, line, value
-
-
-_TOO_DEEP = f"nested deeper than the format allows (at most {RECORD_DEPTH} levels in a record)"
-
-
-def _decode(data: bytes, problems: _Problems) -> str | None:
-    if len(data) > MAX_FILE_BYTES:
-        problems.file(f"the file is too large (at most {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
-        return None
-    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""  # Windows editors add it
-    try:
-        return data[len(bom) :].decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.file(f"the file is not valid UTF-8 (at byte offset {error.start + len(bom)})")
-        return None
-
-
 # --- checking values into records -------------------------------------------------------------
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -492,7 +193,7 @@ class _RecordReader:
 
     def __init__(
         self,
-        problems: _Problems,
+        problems: Problems,
         record: int,
         line: int | None,
         vocabulary: Vocabulary | None,
@@ -516,7 +217,7 @@ class _RecordReader:
         if not isinstance(value, dict):
             self.fail(path, "must be an object")
             return {}
-        for position, key in getattr(value, "duplicates", ()):
+        for position, key in duplicate_keys(value):
             self.fail(
                 path,
                 f'duplicate key "{key}"'
@@ -826,17 +527,23 @@ def _read_record(reader: _RecordReader, value: object) -> ParsedRecord | None:
 
 def parse_file_bytes(data: bytes, vocabulary: Vocabulary) -> list[ParsedRecord]:
     """Every record in an interchange file, or InterchangeError listing every problem found."""
-    problems = _Problems()
+    problems = Problems(MAX_PROBLEMS)
     records: list[ParsedRecord] = []
     try:
-        text = _decode(data, problems)
-        if text is not None:
-            for record, line, value in _raw_values(text, problems):
-                reader = _RecordReader(problems, record, line, vocabulary)
-                parsed = _read_record(reader, value)
-                if parsed is not None:
-                    records.append(parsed)
-    except _Enough:
+        # The limits are read here, at each call, so that a test may lower them.
+        values = read_values(
+            data,
+            problems,
+            max_bytes=MAX_FILE_BYTES,
+            max_records=MAX_RECORDS,
+            record_depth=RECORD_DEPTH,
+        )
+        for record, line, value in values:
+            reader = _RecordReader(problems, record, line, vocabulary)
+            parsed = _read_record(reader, value)
+            if parsed is not None:
+                records.append(parsed)
+    except TooManyProblems:
         pass
     if problems.items:
         raise InterchangeError(problems.items, truncated=problems.truncated)
@@ -845,83 +552,15 @@ def parse_file_bytes(data: bytes, vocabulary: Vocabulary) -> list[ParsedRecord]:
 
 def parse_object(value: object, vocabulary: Vocabulary) -> ParsedRecord:
     """One record already decoded from JSON (e.g. by a caller that holds a dict)."""
-    problems = _Problems()
+    problems = Problems(MAX_PROBLEMS)
     parsed = None
     try:
         parsed = _read_record(_RecordReader(problems, 1, None, vocabulary), value)
-    except _Enough:
+    except TooManyProblems:
         pass
     if parsed is None:
         raise InterchangeError(problems.items, truncated=problems.truncated)
     return parsed
-
-
-def to_interchange(
-    content: TestimonyContent,
-    *,
-    witness: Witness | WitnessFields | None = None,
-    identity: Identity | None = None,
-) -> dict[str, object]:
-    """A record in interchange shape; parsing it gives back the same dataclasses.
-
-    The witness part appears only if `witness` or `identity` is given; callers that export
-    (bundles) must not pass `identity`, which is never meant to leave the vault.
-    """
-    record: dict[str, object] = {}
-    if witness is not None or identity is not None:
-        part: dict[str, object] = {}
-        if isinstance(witness, Witness):
-            part["id"] = witness.id
-        if identity is not None:
-            part["identity"] = {key: getattr(identity, key) for key in IDENTITY_KEYS}
-        if witness is not None:
-            details = witness if isinstance(witness, WitnessFields) else WitnessFields.of(witness)
-            part["age"] = details.age
-            part["age_band"] = details.age_band
-            part["gender"] = details.gender.value if details.gender is not None else None
-            part["occupation"] = details.occupation
-            part["displacement_status"] = details.displacement_status
-        record["witness"] = part
-    interview = content.interview
-    record["interview"] = {
-        "date": interview.date,
-        "place": interview.place,
-        "interviewer": interview.interviewer,
-        "language": interview.language,
-        "interpreter": interview.interpreter,
-    }
-    consent = content.consent
-    record["consent"] = {
-        "recorded": consent.recorded,
-        "share_with_editors": consent.share_with_editors,
-        "publish_anonymised": consent.publish_anonymised,
-        "quote_verbatim": consent.quote_verbatim,
-        "date": consent.given_on,
-    }
-    record["narrative"] = content.narrative
-    record["entities"] = [
-        {"text": entity.text, "type": entity.type.value, "variants": list(entity.variants)}
-        for entity in content.entities
-    ]
-    record["incidents"] = [
-        {
-            "date": incident.date,
-            "date_precision": incident.date_precision.value,
-            "place": incident.place,
-            "violation_types": list(incident.violation_types),
-            "perpetrator": incident.perpetrator,
-            "victims_count": incident.victims_count,
-        }
-        for incident in content.incidents
-    ]
-    record["tags"] = list(content.tags)
-    record["status"] = content.status.value
-    return record
-
-
-def content_to_storage(content: TestimonyContent) -> dict[str, object]:
-    """How the vault stores a testimony's content: the interchange shape without a witness."""
-    return to_interchange(content)
 
 
 def content_from_storage(obj: object, *, vocabulary: Vocabulary | None = None) -> TestimonyContent:
@@ -930,7 +569,7 @@ def content_from_storage(obj: object, *, vocabulary: Vocabulary | None = None) -
     Without a vocabulary, violation type codes are checked for form only: a code retired from
     the vocabulary file must not make an old testimony unreadable.
     """
-    problems = _Problems()
+    problems = Problems(MAX_PROBLEMS)
     content = None
     try:
         reader = _RecordReader(problems, 1, None, vocabulary)
@@ -943,7 +582,7 @@ def content_from_storage(obj: object, *, vocabulary: Vocabulary | None = None) -
             content = reader.content(checked)
             if not reader.ok:
                 content = None
-    except _Enough:
+    except TooManyProblems:
         pass
     if content is None:
         raise InterchangeError(problems.items, truncated=problems.truncated)
