@@ -1,16 +1,20 @@
 """Run every benchmark and print the figures: `make bench`, or from the repository root
 
-    .venv/bin/python benchmarks/run_all.py [--quick] [--erase-gib N] [--work-dir DIR]
+    .venv/bin/python benchmarks/run_all.py [--quick] [--erase-gib N] [--records N]
+                                           [--attachment-mib N] [--work-dir DIR]
 
 Every figure is printed next to a baseline measured in the same run, with the ratio; nothing
 is asserted about wall-clock times. Vaults are built with synthetic data in a temporary
 directory (the system one unless --work-dir or TMPDIR says otherwise) that is removed at the
-end. The full run writes about 1 GiB for the crypto-erase measurement.
+end. The full run writes about 1 GiB for the crypto-erase measurement, a vault of 100,000
+testimonies (about 1.1 GiB with its plaintext twin) and a 256 MiB attachment three ways, three
+times; it takes about a quarter of an hour on two cores (--quick: about a minute).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
@@ -21,7 +25,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from benchmarks import vault_bench  # noqa: E402
+from benchmarks import records_bench, vault_bench  # noqa: E402
 from benchmarks.common import Section, machine_info, render_table  # noqa: E402
 
 ERASE_GIB_ENV = "BENCH_ERASE_GIB"
@@ -32,7 +36,8 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="fewer repetitions and a 64 MiB erase vault: a smoke run of a few seconds",
+        help="fewer repetitions, a 64 MiB erase vault, 5,000 testimonies and a 64 MiB "
+        "attachment: a smoke run of about a minute",
     )
     parser.add_argument(
         "--erase-gib",
@@ -40,6 +45,20 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help=f"size of the vault to crypto-erase, in GiB (default 1.0, or 1/16 with --quick; "
         f"also read from ${ERASE_GIB_ENV}; 0 skips the erase benchmark)",
+    )
+    parser.add_argument(
+        "--records",
+        type=int,
+        default=None,
+        help="testimonies in the records vault (default 100000, or 5000 with --quick; "
+        "0 skips the import, save and search benchmarks)",
+    )
+    parser.add_argument(
+        "--attachment-mib",
+        type=int,
+        default=None,
+        help="size of the attachment to ingest and read, in MiB (default 256, or 64 with "
+        "--quick; 0 skips the attachment benchmark)",
     )
     parser.add_argument(
         "--work-dir",
@@ -68,11 +87,27 @@ def _config(args: argparse.Namespace) -> vault_bench.Config:
     return config
 
 
+def _records_config(args: argparse.Namespace) -> records_bench.Config:
+    config = records_bench.Config.quick() if args.quick else records_bench.Config()
+    changes: dict[str, int] = {}
+    if args.records is not None:
+        if args.records < 0:
+            raise SystemExit("--records must be 0 or more")
+        changes["records"] = args.records
+    if args.attachment_mib is not None:
+        if args.attachment_mib < 0:
+            raise SystemExit("--attachment-mib must be 0 or more")
+        changes["attachment_mib"] = args.attachment_mib
+    return dataclasses.replace(config, **changes)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     config = _config(args)
+    records = _records_config(args)
     started = time.perf_counter()
     sections: list[Section] = []
+    steps = 8
     with tempfile.TemporaryDirectory(prefix="testimony-bench-", dir=args.work_dir) as temp:
         work = Path(temp)
         print("Machine", flush=True)
@@ -81,22 +116,43 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Settings: {'quick' if args.quick else 'full'} run; unlock x{config.unlock_runs}, "
             f"open x{config.open_runs}, writes x{config.writes}, "
-            f"erase vault {config.erase_gib:g} GiB",
+            f"erase vault {config.erase_gib:g} GiB; {records.records:,} testimonies, "
+            f"saves x{records.saves}, search runs x{records.search_repeats}, "
+            f"attachment {records.attachment_mib} MiB",
             flush=True,
         )
 
-        print("\n[1/4] Unlock (creating a calibrated vault takes a few seconds)", flush=True)
+        print(f"\n[1/{steps}] Unlock (creating a calibrated vault takes a few seconds)", flush=True)
         section, floor_dir = vault_bench.bench_unlock(work, config)
         sections.append(section)
-        print("\n[2/4] Open with a raw key", flush=True)
+        print(f"\n[2/{steps}] Open with a raw key", flush=True)
         sections.append(vault_bench.bench_open(work, floor_dir, config))
-        print("\n[3/4] Durable small writes", flush=True)
+        print(f"\n[3/{steps}] Durable small writes", flush=True)
         sections.append(vault_bench.bench_writes(work, floor_dir, config))
         if config.erase_gib > 0:
-            print(f"\n[4/4] Crypto-erase of a {config.erase_gib:g} GiB vault", flush=True)
+            print(f"\n[4/{steps}] Crypto-erase of a {config.erase_gib:g} GiB vault", flush=True)
             sections.append(vault_bench.bench_erase(work, config))
         else:
-            print("\n[4/4] Crypto-erase: skipped (--erase-gib 0)", flush=True)
+            print(f"\n[4/{steps}] Crypto-erase: skipped (--erase-gib 0)", flush=True)
+
+        if records.records > 0:
+            print(
+                f"\n[5/{steps}] Bulk import of {records.records:,} synthetic testimonies",
+                flush=True,
+            )
+            section, loaded = records_bench.bench_bulk_load(work, records)
+            sections.append(section)
+            print(f"\n[6/{steps}] Save with revision and audit entry", flush=True)
+            sections.append(records_bench.bench_saves(loaded, records))
+            print(f"\n[7/{steps}] Search", flush=True)
+            sections.append(records_bench.bench_search(loaded, records))
+        else:
+            print(f"\n[5-7/{steps}] Import, save, search: skipped (--records 0)", flush=True)
+        if records.attachment_mib > 0:
+            print(f"\n[8/{steps}] Attachment of {records.attachment_mib} MiB", flush=True)
+            sections.append(records_bench.bench_attachments(work, records))
+        else:
+            print(f"\n[8/{steps}] Attachments: skipped (--attachment-mib 0)", flush=True)
 
     print("\nResults (ratio = value / baseline; medians unless the name says p95)\n")
     print(render_table([row for section in sections for row in section.rows]))
