@@ -1,0 +1,150 @@
+"""Renders the main screens in English and Arabic into docs/screenshots/ (make screenshots).
+
+Runs offscreen over a throwaway vault filled with synthetic, fictional records, drives the real
+windows, and saves what `QWidget.grab()` shows. Look at the PNGs after every GUI change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+PASSPHRASE = "screenshot passphrase of the day"
+RECORD = {
+    "witness": {"age": 46, "gender": "f", "occupation": "teacher"},
+    "interview": {
+        "date": "2025-03-12",
+        "place": "a school hall in Tell Warda",
+        "interviewer": "R-7",
+        "language": "ar",
+    },
+    "consent": {"recorded": True, "share_with_editors": True, "date": "2025-03-12"},
+    "narrative": (
+        "دخل المسلحون الحي عند الفجر، وانتقلوا من بيت إلى بيت. قُتل جارنا أمام باب بيته، "
+        "وأُحرق المخبز في آخر الشارع. هربنا مع الأطفال إلى الجبل ومشينا حتى المساء.\n"
+        "The gunmen entered the neighbourhood at dawn and went from house to house. "
+        "Our neighbour was shot at his gate; the bakery at the end of the street was burned."
+    ),
+    "incidents": [
+        {
+            "date": "2025-03-07",
+            "date_precision": "day",
+            "place": "al-Qusour, the mill street",
+            "violation_types": ["killing", "arson"],
+            "perpetrator": "armed men in mixed uniforms",
+            "victims_count": 5,
+        }
+    ],
+    "entities": [{"text": "أبو سمير", "type": "PERSON", "variants": ["Abu Samir"]}],
+    "tags": ["coast", "march-2025"],
+    "status": "complete",
+}
+MORE = [
+    {
+        "interview": {"date": "2025-03-13", "language": "en"},
+        "narrative": "We reached the coast road at night.",
+        "tags": ["coast"],
+    },
+    {
+        "interview": {"date": "2025-03-15", "language": "ar"},
+        "narrative": "نزحنا إلى القرية المجاورة.",
+        "status": "reviewed",
+    },
+]
+
+
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(condition, timeout_ms: int = 20_000) -> None:  # type: ignore[no-untyped-def]
+    waited = 0
+    while not condition():
+        settle(50)
+        waited += 50
+        if waited > timeout_ms:
+            raise TimeoutError("the window did not get there in time")
+
+
+def save(widget: QWidget, path: Path) -> None:
+    settle()
+    widget.grab().save(str(path))
+    print(f"wrote {path.name}")
+
+
+def shoot(language: str, out: Path, work: Path) -> None:
+    import json
+
+    from testimony_app.gui.app import prepare_application
+    from testimony_app.gui.app_controller import AppController
+    from testimony_app.services.records import RecordService
+    from testimony_app.vault import Vault
+
+    vault_dir = work / f"vault-{language}"
+    vault, _ = Vault.create(vault_dir, PASSPHRASE, kdf_seconds=None)
+    records = RecordService(vault)
+    [first] = records.import_records(json.dumps([RECORD, *MORE], ensure_ascii=False).encode())[:1]
+    vault.close()
+
+    app = prepare_application(language)
+    controller = AppController(vault_dir, work / f"settings-{language}.json", language=language)
+    controller.start()
+    dialog = controller.unlock_dialog
+    assert dialog is not None
+    dialog.resize(520, 260)
+    save(dialog, out / f"unlock-{language}.png")
+    dialog.secret_field.setText(PASSPHRASE)
+    dialog.on_unlock_button_clicked()
+    wait_until(lambda: controller.is_unlocked)
+    window = controller.main_window
+    assert window is not None
+    window.resize(1280, 800)
+    wait_until(lambda: window.list_panel.model.rowCount() == 3)
+    window.list_panel.select(first.testimony_id)
+    print(
+        "DEBUG",
+        first.testimony_id,
+        window.list_panel.model.row_of(first.testimony_id),
+        [i.row() for i in window.list_panel.table.selectionModel().selectedRows()],
+    )
+    wait_until(lambda: window.editor.testimony_id == first.testimony_id)
+    save(window, out / f"main-{language}.png")
+    for index, name in ((1, "interview"), (2, "incidents"), (3, "entities")):
+        window.editor.tabs.setCurrentIndex(index)
+        save(window.editor, out / f"editor-{name}-{language}.png")
+    window.editor.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(1)
+    wait_until(lambda: window.witness_register.table.rowCount() == 3)
+    save(window, out / f"witnesses-{language}.png")
+    controller.quit()
+    for translator in getattr(app, "_testimony_translators", []):
+        app.removeTranslator(translator)
+    QCoreApplication.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as work:
+        for language in ("en", "ar"):
+            shoot(language, args.out, Path(work))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""The list of testimonies: search as you type, filters by status, language and tag."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from testimony_app.domain.records import Status
+from testimony_app.gui.models.testimony_table_model import (
+    TestimonyFilterModel,
+    TestimonyTableModel,
+)
+from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
+from testimony_app.vault.records_repository import TestimonySummary
+
+SEARCH_PAUSE_MS = 150
+SEARCH_LIMIT = 5000
+
+
+class TestimonyListPanel(QWidget):
+    __test__ = False
+    testimony_selected = Signal(str)
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._search_generation = 0
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText(self.tr("Search testimonies (Ctrl+F)"))
+        self.search_field.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("Any status"), None)
+        self.status_filter.addItem(self.tr("Draft"), Status.DRAFT)
+        self.status_filter.addItem(self.tr("Complete"), Status.COMPLETE)
+        self.status_filter.addItem(self.tr("Reviewed"), Status.REVIEWED)
+        self.language_filter = QComboBox(self)
+        self.tag_filter = QComboBox(self)
+        self._fill_choice_filters([])
+
+        self.model = TestimonyTableModel(self)
+        self.proxy = TestimonyFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("testimonyTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.language_filter)
+        filters.addWidget(self.tag_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_field)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_PAUSE_MS)
+        self.search_timer.timeout.connect(self.run_search)
+        self.search_field.textChanged.connect(self.on_search_field_text_changed)
+        for combo in (self.status_filter, self.language_filter, self.tag_filter):
+            combo.currentIndexChanged.connect(self.on_filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[TestimonySummary]) -> None:
+        self.model.set_rows(rows)
+        languages = sorted({row.language for row in rows if row.language})
+        tags = sorted({tag for row in rows for tag in row.tags})
+        self._fill_choice_filters(languages, tags)
+
+    def _fill_choice_filters(self, languages: list[str], tags: list[str] | None = None) -> None:
+        for combo, everything, values in (
+            (self.language_filter, self.tr("Any language"), languages),
+            (self.tag_filter, self.tr("Any tag"), tags or []),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value in values:
+                combo.addItem(value, value)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def upsert(self, summary: TestimonySummary) -> None:
+        self.model.upsert(summary)
+
+    def select(self, testimony_id: str) -> None:
+        row = self.model.row_of(testimony_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+
+    def clear(self) -> None:
+        self._search_generation += 1
+        self.search_timer.stop()
+        self.search_field.blockSignals(True)
+        self.search_field.setText("")
+        self.search_field.blockSignals(False)
+        self.proxy.set_search_hits(None)
+        self.model.clear()
+        self._fill_choice_filters([])
+
+    # --- filters and search --------------------------------------------------------------
+
+    def on_filter_changed(self, *_: object) -> None:
+        self.proxy.set_filters(
+            status=self.status_filter.currentData(),
+            language=self.language_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+        )
+
+    def on_search_field_text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._search_generation += 1
+            self.search_timer.stop()
+            self.proxy.set_search_hits(None)
+            return
+        self.search_timer.start()
+
+    def run_search(self) -> None:
+        query = self.search_field.text()
+        self._search_generation += 1
+        generation = self._search_generation
+
+        def job(context: JobContext) -> list[str]:
+            summaries = context.state.require().records.search(query, limit=SEARCH_LIMIT)
+            return [summary.id for summary in summaries]
+
+        self.worker.submit(job, lambda ids: self._on_search_done(ids, generation))
+
+    def _on_search_done(self, ids: list[str], generation: int) -> None:
+        if generation == self._search_generation:  # a newer keystroke supersedes this
+            self.proxy.set_search_hits(ids)
+
+    def on_table_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        source: QModelIndex = self.proxy.mapToSource(indexes[0])
+        self.testimony_selected.emit(self.model.summary_at(source.row()).id)
