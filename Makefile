@@ -16,7 +16,7 @@ RUN_DEBS := $(TEST_DEBS) libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-
 	libx11-xcb1
 SRC := $(shell find testimony_app -name '*.py') pyproject.toml
 
-.PHONY: run test test-slow lint build bench screenshots system-packages-test system-packages-run clean
+.PHONY: run test test-slow lint build bench screenshots translations update-translations system-packages-test system-packages-run clean
 
 define ensure_debs
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
@@ -63,21 +63,37 @@ $(VENV)/.dev-installed: pyproject.toml
 	$(PIP) install -e '.[test,dev]'
 	touch $@ $(VENV)/.test-installed $(VENV)/.run-installed
 
-run: system-packages-run $(VENV)/.run-installed
+# Qt translation catalogues: the .ts sources are committed, the .qm files are built here.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+resources/translations/%.qm: resources/translations/%.ts $(VENV)/.run-installed
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM_FILES)
+
+# After changing GUI strings: refresh the .ts sources (then translate the new entries).
+update-translations: $(VENV)/.run-installed
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find testimony_app/gui -name '*.py' | sort) -ts $(TS_FILES)
+
+run: system-packages-run $(VENV)/.run-installed translations
 	$(VENV)/bin/testimony-app $(ARGS)
 
-test: system-packages-test $(VENV)/.test-installed
+test: system-packages-test $(VENV)/.test-installed translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
-test-slow: system-packages-test $(VENV)/.test-installed
+test-slow: system-packages-test $(VENV)/.test-installed translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow $(PYTEST_ARGS)
+
+screenshots: system-packages-test $(VENV)/.run-installed translations
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py --out docs/screenshots
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check testimony_app tests benchmarks
 	$(VENV)/bin/ruff format --check testimony_app tests benchmarks
 	$(VENV)/bin/mypy testimony_app
 
-build: system-packages-run $(VENV)/.dev-installed
+build: system-packages-run $(VENV)/.dev-installed translations
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 	@echo "Built dist/testimony-app/; try: dist/testimony-app/testimony-app --version"
 

@@ -20,6 +20,7 @@ from testimony_app.gui.lock.idle_watcher import IdleWatcher
 from testimony_app.gui.main.main_window import MainWindow
 from testimony_app.gui.settings import settings_store
 from testimony_app.gui.settings.settings_dialog import SettingsDialog
+from testimony_app.gui.unlock.change_passphrase_dialog import ChangePassphraseDialog
 from testimony_app.gui.unlock.create_vault_dialog import CreateVaultDialog
 from testimony_app.gui.unlock.unlock_dialog import UnlockDialog
 from testimony_app.gui.workers.database_worker import (
@@ -67,6 +68,7 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.create_dialog: CreateVaultDialog | None = None
+        self.change_dialog: ChangePassphraseDialog | None = None
         self.is_unlocked = False
         self.idle_watcher = IdleWatcher(self.settings.auto_lock_minutes * 60_000, self)
         self.idle_watcher.idle_timed_out.connect(self.lock)
@@ -165,6 +167,7 @@ class AppController(QObject):
             window.lock_requested.connect(self.lock)
             window.erase_requested.connect(self.erase_vault)
             window.settings_requested.connect(self.open_settings)
+            window.change_passphrase_requested.connect(self.change_passphrase)
             window.quit_requested.connect(self.quit)
             if self.settings.window_geometry:
                 window.restoreGeometry(
@@ -177,6 +180,28 @@ class AppController(QObject):
         self.main_window.show()
         self.idle_watcher.start()
         self.unlocked.emit()
+
+    def change_passphrase(self) -> None:
+        dialog = ChangePassphraseDialog(self.main_window)
+        self.change_dialog = dialog
+
+        def requested(passphrase: str) -> None:
+            def job(context: JobContext) -> None:
+                context.state.require().vault.change_passphrase(passphrase)
+
+            self.worker.submit(
+                job,
+                lambda _: self._after_passphrase_change(dialog),
+                lambda error: dialog.show_error(describe(error)),
+            )
+
+        dialog.change_requested.connect(requested)
+        dialog.open()
+
+    def _after_passphrase_change(self, dialog: ChangePassphraseDialog) -> None:
+        dialog.done_changing()
+        if self.main_window is not None:
+            self.main_window.show_message(self.tr("Passphrase changed."))
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.main_window)

@@ -179,3 +179,33 @@ def test_erase_from_the_menu_then_offers_a_new_vault(
     assert not window.isVisible()
     assert controller.create_dialog is not None and controller.create_dialog.isVisible()
     assert controller._erased_box.isVisible()  # says the keys were destroyed
+
+
+def test_recovery_code_unlocks_and_sets_a_new_passphrase(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    code = create_vault(qtbot, controller)
+    window = controller.main_window
+    assert window is not None
+    with qtbot.waitSignal(controller.locked, timeout=TIMEOUT):
+        window.lock_action.trigger()
+    dialog = controller.unlock_dialog
+    assert dialog is not None
+    dialog.switch_button.click()
+    assert dialog.recovery_mode
+    with qtbot.waitSignal(controller.unlocked, timeout=TIMEOUT):
+        qtbot.keyClicks(dialog.secret_field, code.lower())
+        qtbot.keyClick(dialog.secret_field, Qt.Key.Key_Return)
+    window.change_passphrase_action.trigger()
+    change = controller.change_dialog
+    assert change is not None
+    qtbot.keyClicks(change.passphrase_field, "a whole new passphrase")
+    qtbot.keyClicks(change.repeat_field, "a whole new passphrase")
+    with qtbot.waitSignal(change.accepted, timeout=TIMEOUT):
+        change.change_button.click()
+    with qtbot.waitSignal(controller.locked, timeout=TIMEOUT):
+        window.lock_action.trigger()
+    unlock(qtbot, controller, PASSPHRASE)
+    qtbot.waitUntil(lambda: controller.unlock_dialog.error_label.isVisible(), timeout=TIMEOUT)  # type: ignore[union-attr]
+    with qtbot.waitSignal(controller.unlocked, timeout=TIMEOUT):
+        unlock(qtbot, controller, "a whole new passphrase")

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     erase_requested = Signal()
     settings_requested = Signal()
+    change_passphrase_requested = Signal()
     quit_requested = Signal()
 
     def __init__(
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
             self.tr("Delete testimony…"), None, self.on_delete_action_triggered
         )
         self.settings_action = action(self.tr("Settings…"), None, self.settings_requested)
+        self.change_passphrase_action = action(
+            self.tr("Change passphrase…"), None, self.change_passphrase_requested
+        )
         self.erase_action = action(self.tr("Erase vault…"), None, self.erase_requested)
         self.quit_action = action(self.tr("Quit"), "Ctrl+Q", self.quit_requested)
         self.register_action = action(
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
 
         vault_menu = self.menuBar().addMenu(self.tr("Vault"))
         vault_menu.addAction(self.lock_action)
+        vault_menu.addAction(self.change_passphrase_action)
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.erase_action)

@@ -23,7 +23,6 @@ from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
 from testimony_app.vault.records_repository import TestimonySummary
 
 SEARCH_PAUSE_MS = 150
-SEARCH_LIMIT = 5000
 
 
 class TestimonyListPanel(QWidget):
@@ -154,8 +153,7 @@ class TestimonyListPanel(QWidget):
         generation = self._search_generation
 
         def job(context: JobContext) -> list[str]:
-            summaries = context.state.require().records.search(query, limit=SEARCH_LIMIT)
-            return [summary.id for summary in summaries]
+            return list(context.state.require().records.search_ids(query))
 
         self.worker.submit(job, lambda ids: self._on_search_done(ids, generation))
 
