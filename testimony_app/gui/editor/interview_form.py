@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.records import Consent, Interview
-
-LANGUAGES = ("ar", "en", "ku", "tr", "fr")
+from testimony_app.gui.language_names import language_names
 
 
 def _text_or_none(field: QLineEdit) -> str | None:
@@ -47,7 +46,7 @@ class InterviewForm(QWidget):
         self.language_combo = QComboBox(interview_box)
         self.language_combo.setEditable(True)
         self.language_combo.addItem("", None)
-        for code, name in self.language_names().items():
+        for code, name in language_names().items():
             self.language_combo.addItem(name, code)
         self.interpreter_field = QLineEdit(interview_box)
         self.interpreter_field.setPlaceholderText(self.tr("None"))
@@ -86,15 +85,6 @@ class InterviewForm(QWidget):
         self.language_combo.currentTextChanged.connect(self.on_field_edited)
         for check in (self.recorded_check, self.share_check, self.publish_check, self.quote_check):
             check.toggled.connect(self.on_field_edited)
-
-    def language_names(self) -> dict[str, str]:
-        return {
-            "ar": self.tr("Arabic"),
-            "en": self.tr("English"),
-            "ku": self.tr("Kurdish"),
-            "tr": self.tr("Turkish"),
-            "fr": self.tr("French"),
-        }
 
     def on_field_edited(self, *_: object) -> None:
         if not self._loading:

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.erase_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.quit_action)
-        testimony_menu = self.menuBar().addMenu(self.tr("Testimony"))
+        testimony_menu = self.menuBar().addMenu(self.tr("Testimony", "menu"))
         for item in (self.new_action, self.save_action, self.find_action, self.register_action):
             testimony_menu.addAction(item)
         testimony_menu.addSeparator()

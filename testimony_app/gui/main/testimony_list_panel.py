@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from testimony_app.domain.records import Status
+from testimony_app.gui.language_names import language_name
 from testimony_app.gui.models.testimony_table_model import (
     TestimonyFilterModel,
     TestimonyTableModel,
@@ -99,7 +100,8 @@ class TestimonyListPanel(QWidget):
             combo.clear()
             combo.addItem(everything, None)
             for value in values:
-                combo.addItem(value, value)
+                label = language_name(value) if combo is self.language_filter else value
+                combo.addItem(label, value)
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)

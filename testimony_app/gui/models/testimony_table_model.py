@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from testimony_app.domain.records import Status
+from testimony_app.gui.language_names import language_name
 from testimony_app.vault.records_repository import TestimonySummary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -109,6 +110,8 @@ class TestimonyTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == "status":
                 return self.status_label(summary.status)
+            if column == "language":
+                return language_name(summary.language)
             if column == "updated_at":
                 return summary.updated_at.replace("T", " ").rstrip("Z")[:16]
             value = getattr(summary, column)
