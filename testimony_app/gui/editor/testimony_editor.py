@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -83,13 +83,14 @@ class TestimonyEditor(QWidget):
         top.addWidget(QLabel(self.tr("Status"), self))
         top.addWidget(self.status_combo)
 
-        self.narrative_edit = QPlainTextEdit(self)
+        # QTextEdit in plain-text mode rather than QPlainTextEdit: only QTextEdit aligns each
+        # paragraph by its own direction (a wrapped Arabic line stays right-aligned).
+        self.narrative_edit = QTextEdit(self)
+        self.narrative_edit.setAcceptRichText(False)
         self.narrative_edit.setObjectName("narrativeEdit")
         self.narrative_edit.setPlaceholderText(self.tr("What the witness said, in their words."))
-        # Each paragraph takes its own direction from its first strong letter: Arabic runs
-        # right to left and right-aligned, English left to right, in either interface
-        # language. (Under a right-to-left widget Qt mirrors the alignment of every block.)
-        self.narrative_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # Each paragraph takes its direction from its first strong letter: Arabic right to
+        # left and right-aligned, English left to right, in either interface language.
         option = QTextOption()
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
