@@ -258,6 +258,11 @@ class RecordService:
             found = search_index.search(connection, query, limit=limit)
             return records_repository.list_summaries(connection, found)
 
+    def search_ids(self, query: str) -> list[TestimonyId]:
+        """Every testimony matching `query`, unranked: what a filtered list needs, quickly."""
+        with self.vault.reading() as connection:
+            return search_index.search(connection, query)
+
     def revisions(self, testimony_id: TestimonyId) -> list[tuple[int, str]]:
         with self.vault.reading() as connection:
             if records_repository.get_testimony(connection, testimony_id) is None:

@@ -232,37 +232,62 @@ def get_testimony(connection: Connection, testimony_id: TestimonyId) -> Testimon
     )
 
 
+_SUMMARY_COLUMNS = (
+    "id, witness_id, status, interview_date, interview_place, language, revision, "
+    "created_at, updated_at"
+)
+
+
+def _summary(row: tuple[Any, ...], tags: dict[str, list[str]]) -> TestimonySummary:
+    return TestimonySummary(
+        id=TestimonyId(row[0]),
+        witness_id=WitnessId(row[1]),
+        status=Status(row[2]),
+        interview_date=row[3],
+        interview_place=row[4],
+        language=row[5],
+        tags=tuple(tags.get(row[0], ())),
+        revision=int(row[6]),
+        created_at=row[7],
+        updated_at=row[8],
+    )
+
+
 def list_summaries(
     connection: Connection, testimony_ids: list[TestimonyId] | None = None
 ) -> list[TestimonySummary]:
-    """Summaries of all testimonies (or of the given IDs, in that order)."""
+    """Summaries of all testimonies, newest first, or of the given IDs in that order.
+
+    Reads only the covering index `testimony_summaries` and the tags, never the content.
+    """
     tags: dict[str, list[str]] = {}
-    for testimony_id, tag in connection.execute(
-        "SELECT testimony_id, tag FROM testimony_tags ORDER BY testimony_id, tag"
-    ):
-        tags.setdefault(testimony_id, []).append(tag)
-    rows = connection.execute(
-        "SELECT id, witness_id, status, interview_date, interview_place, language, revision, "
-        "created_at, updated_at FROM testimonies ORDER BY updated_at DESC, id"
-    )
-    summaries = {
-        row[0]: TestimonySummary(
-            id=TestimonyId(row[0]),
-            witness_id=WitnessId(row[1]),
-            status=Status(row[2]),
-            interview_date=row[3],
-            interview_place=row[4],
-            language=row[5],
-            tags=tuple(tags.get(row[0], ())),
-            revision=int(row[6]),
-            created_at=row[7],
-            updated_at=row[8],
-        )
-        for row in rows
-    }
     if testimony_ids is None:
-        return list(summaries.values())
-    return [summaries[item] for item in testimony_ids if item in summaries]
+        tag_rows = connection.execute(
+            "SELECT testimony_id, tag FROM testimony_tags ORDER BY testimony_id, tag"
+        )
+        rows = connection.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM testimonies INDEXED BY testimony_summaries "
+            "ORDER BY updated_at DESC, id"
+        )
+    else:
+        wanted = json.dumps(list(testimony_ids))
+        tag_rows = connection.execute(
+            "SELECT testimony_id, tag FROM testimony_tags "
+            "WHERE testimony_id IN (SELECT value FROM json_each(?)) ORDER BY testimony_id, tag",
+            (wanted,),
+        )
+        rows = connection.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM testimonies INDEXED BY testimony_summaries "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (wanted,),
+        )
+    for testimony_id, tag in tag_rows:
+        tags.setdefault(testimony_id, []).append(tag)
+    summaries = [_summary(row, tags) for row in rows]
+    if testimony_ids is None:
+        return summaries
+    by_id = {summary.id: summary for summary in summaries}
+    return [by_id[item] for item in testimony_ids if item in by_id]
 
 
 def list_revisions(connection: Connection, testimony_id: TestimonyId) -> list[tuple[int, str]]:

@@ -13,7 +13,11 @@ from types import ModuleType
 from typing import Any
 
 from testimony_app.errors import CorruptionReason, VaultCorrupted
-from testimony_app.vault.migrations import step_0001_vault_meta, step_0002_records
+from testimony_app.vault.migrations import (
+    step_0001_vault_meta,
+    step_0002_records,
+    step_0003_summary_index,
+)
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,11 @@ def _step(module: ModuleType) -> Step:
     return Step(version=module.VERSION, apply=module.apply)
 
 
-STEPS: tuple[Step, ...] = (_step(step_0001_vault_meta), _step(step_0002_records))
+STEPS: tuple[Step, ...] = (
+    _step(step_0001_vault_meta),
+    _step(step_0002_records),
+    _step(step_0003_summary_index),
+)
 SCHEMA_VERSION = STEPS[-1].version
 
 
