@@ -749,6 +749,10 @@
         <translation>قفل</translation>
     </message>
     <message>
+        <source>Import records…</source>
+        <translation>استيراد سجلات…</translation>
+    </message>
+    <message>
         <source>Delete testimony…</source>
         <translation>حذف الشهادة…</translation>
     </message>
@@ -800,6 +804,33 @@
     <message>
         <source>Testimony deleted.</source>
         <translation>حُذفت الشهادة.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n testimonies imported.</source>
+        <translation>
+            <numerusform>استُوردت %n شهادة.</numerusform>
+            <numerusform>استُوردت شهادة واحدة.</numerusform>
+            <numerusform>استُوردت شهادتان.</numerusform>
+            <numerusform>استُوردت %n شهادات.</numerusform>
+            <numerusform>استُوردت %n شهادة.</numerusform>
+            <numerusform>استُوردت %n شهادة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The file has problems; each is listed below.</source>
+        <translation>في الملف مشكلات، وكل واحدة مذكورة أدناه.</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1217,22 @@
     <message>
         <source>Attach</source>
         <translation>إرفاق</translation>
+    </message>
+    <message>
+        <source>Choose a records file to import</source>
+        <translation>اختر ملف سجلات لاستيراده</translation>
+    </message>
+    <message>
+        <source>Records (*.json *.jsonl *.ndjson)</source>
+        <translation>سجلات (*.json *.jsonl *.ndjson)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
     </message>
     <message>
         <source>Save as</source>

@@ -64,6 +64,19 @@ class PrivateFileDialog(QFileDialog):
         return dialog
 
     @classmethod
+    def for_importing(cls, parent: QWidget | None = None) -> PrivateFileDialog:
+        dialog = cls(parent)
+        dialog.setWindowTitle(dialog.tr("Choose a records file to import"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.ReadOnly, True)
+        dialog.setNameFilters(
+            [dialog.tr("Records (*.json *.jsonl *.ndjson)"), dialog.tr("All files (*)")]
+        )
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, dialog.tr("Import"))
+        return dialog
+
+    @classmethod
     def for_saving(cls, parent: QWidget | None, suggested_name: str) -> PrivateFileDialog:
         dialog = cls(parent)
         dialog.setWindowTitle(dialog.tr("Save as"))
@@ -88,6 +101,17 @@ def pick_files_to_attach(parent: QWidget | None) -> list[Path]:
         if dialog.exec() != QDialog.DialogCode.Accepted or not shiboken6.isValid(dialog):
             return []
         return list(dialog.chosen_paths)
+    finally:
+        _dispose(dialog)
+
+
+def pick_records_file(parent: QWidget | None) -> Path | None:
+    """Ask for one interchange records file; None if the user cancels."""
+    dialog = PrivateFileDialog.for_importing(parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or not shiboken6.isValid(dialog):
+            return None
+        return dialog.chosen_paths[0] if dialog.chosen_paths else None
     finally:
         _dispose(dialog)
 

@@ -209,3 +209,29 @@ def test_recovery_code_unlocks_and_sets_a_new_passphrase(
     qtbot.waitUntil(lambda: controller.unlock_dialog.error_label.isVisible(), timeout=TIMEOUT)  # type: ignore[union-attr]
     with qtbot.waitSignal(controller.unlocked, timeout=TIMEOUT):
         unlock(qtbot, controller, "a whole new passphrase")
+
+
+def test_importing_records_runs_on_the_vault_thread_all_or_nothing(
+    qtbot: QtBot, controller: AppController, tmp_path: Path
+) -> None:
+    import json
+
+    create_vault(qtbot, controller)
+    window = controller.main_window
+    assert window is not None
+    good = tmp_path / "records.jsonl"
+    good.write_text(
+        "\n".join(json.dumps({"narrative": f"account {n}", "tags": ["batch"]}) for n in range(300))
+    )
+    window.import_file(good)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 300, timeout=TIMEOUT)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([{"narrative": "fine"}, {"narrative": 7}]))
+    window.import_file(bad)
+    qtbot.waitUntil(lambda: getattr(window, "import_failed_box", None) is not None, timeout=TIMEOUT)
+    box = window.import_failed_box
+    assert "narrative" in box.detailedText() and "7" not in box.detailedText().split(":")[-1]
+    box.close()
+    window.load_all()
+    qtbot.wait(300)
+    assert window.list_panel.model.rowCount() == 300

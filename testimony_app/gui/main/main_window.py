@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -109,6 +111,9 @@ class MainWindow(QMainWindow):
         self.save_action = action(self.tr("Save"), "Ctrl+S", self.on_save_action_triggered)
         self.find_action = action(self.tr("Find"), "Ctrl+F", self.on_find_action_triggered)
         self.lock_action = action(self.tr("Lock"), "Ctrl+L", self.lock_requested)
+        self.import_action = action(
+            self.tr("Import records…"), None, self.on_import_action_triggered
+        )
         self.delete_action = action(
             self.tr("Delete testimony…"), None, self.on_delete_action_triggered
         )
@@ -144,6 +149,8 @@ class MainWindow(QMainWindow):
         testimony_menu = self.menuBar().addMenu(self.tr("Testimony", "menu"))
         for item in (self.new_action, self.save_action, self.find_action, self.register_action):
             testimony_menu.addAction(item)
+        testimony_menu.addSeparator()
+        testimony_menu.addAction(self.import_action)
         testimony_menu.addSeparator()
         testimony_menu.addAction(self.delete_action)
 
@@ -238,6 +245,46 @@ class MainWindow(QMainWindow):
         self.editor.clear()
         self.list_panel.model.remove(testimony_id)
         self.show_message(self.tr("Testimony deleted."))
+
+    def on_import_action_triggered(self) -> None:
+        from testimony_app.gui.file_dialogs import pick_records_file
+
+        path = pick_records_file(self)
+        if path is not None:
+            self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        """Import interchange records on the vault thread: all of them, or none."""
+        from testimony_app.domain.interchange import MAX_FILE_BYTES
+
+        def job(context: JobContext) -> int:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+            return len(context.state.require().records.import_records(data))
+
+        self.show_message(self.tr("Importing…"))
+        self.worker.submit(job, self._on_imported, self._on_import_failed)
+
+    def _on_imported(self, count: int) -> None:
+        self.show_message(self.tr("%n testimonies imported.", "", count))
+        self.load_all()
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        from testimony_app.domain.interchange import InterchangeError
+        from testimony_app.gui.error_messages import describe
+
+        box = QMessageBox(self)
+        box.setObjectName("importFailedMessage")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Import"))
+        box.setText(self.tr("Nothing was imported."))
+        if isinstance(error, InterchangeError):
+            box.setInformativeText(self.tr("The file has problems; each is listed below."))
+            box.setDetailedText(error.report())  # field paths and expectations, never values
+        else:
+            box.setInformativeText(describe(error))
+        box.open()
+        self.import_failed_box = box
 
     def _on_job_failed(self, error: BaseException) -> None:
         from testimony_app.gui.error_messages import describe
