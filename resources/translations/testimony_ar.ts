@@ -201,39 +201,8 @@
         <translation>عبارة المرور الجديدة</translation>
     </message>
     <message>
-        <source>The same passphrase again</source>
-        <translation>أعد كتابة عبارة المرور نفسها</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
-    </message>
-    <message numerus="yes">
-        <source>At least %n characters.</source>
-        <translation>
-            <numerusform>%n حرف على الأقل.</numerusform>
-            <numerusform>حرف واحد على الأقل.</numerusform>
-            <numerusform>حرفان على الأقل.</numerusform>
-            <numerusform>%n أحرف على الأقل.</numerusform>
-            <numerusform>%n حرفاً على الأقل.</numerusform>
-            <numerusform>%n حرف على الأقل.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Weak: add more words.</source>
-        <translation>ضعيفة: أضف كلمات أخرى.</translation>
-    </message>
-    <message>
-        <source>Fair: one or two more words would help.</source>
-        <translation>مقبولة: أضف كلمة أو كلمتين لتقويتها.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>قوية.</translation>
-    </message>
-    <message>
-        <source>The two entries differ.</source>
-        <translation>العبارتان غير متطابقتين.</translation>
     </message>
 </context>
 <context>
@@ -255,39 +224,8 @@
         <translation>عبارة المرور</translation>
     </message>
     <message>
-        <source>The same passphrase again</source>
-        <translation>أعد كتابة عبارة المرور نفسها</translation>
-    </message>
-    <message>
         <source>Create vault</source>
         <translation>إنشاء الخزنة</translation>
-    </message>
-    <message numerus="yes">
-        <source>At least %n characters.</source>
-        <translation>
-            <numerusform>%n حرف على الأقل.</numerusform>
-            <numerusform>حرف واحد على الأقل.</numerusform>
-            <numerusform>حرفان على الأقل.</numerusform>
-            <numerusform>%n أحرف على الأقل.</numerusform>
-            <numerusform>%n حرفاً على الأقل.</numerusform>
-            <numerusform>%n حرف على الأقل.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Weak: add more words.</source>
-        <translation>ضعيفة: أضف كلمات أخرى.</translation>
-    </message>
-    <message>
-        <source>Fair: one or two more words would help.</source>
-        <translation>مقبولة: أضف كلمة أو كلمتين لتقويتها.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>قوية.</translation>
-    </message>
-    <message>
-        <source>The two entries differ.</source>
-        <translation>العبارتان غير متطابقتين.</translation>
     </message>
     <message>
         <source>Write down your recovery code</source>
@@ -831,6 +769,40 @@
     <message>
         <source>The file has problems; each is listed below.</source>
         <translation>في الملف مشكلات، وكل واحدة مذكورة أدناه.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>أعد كتابة عبارة المرور نفسها</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters.</source>
+        <translation>
+            <numerusform>%n حرف على الأقل.</numerusform>
+            <numerusform>حرف واحد على الأقل.</numerusform>
+            <numerusform>حرفان على الأقل.</numerusform>
+            <numerusform>%n أحرف على الأقل.</numerusform>
+            <numerusform>%n حرفاً على الأقل.</numerusform>
+            <numerusform>%n حرف على الأقل.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weak: add more words.</source>
+        <translation>ضعيفة: أضف كلمات أخرى.</translation>
+    </message>
+    <message>
+        <source>Fair: one or two more words would help.</source>
+        <translation>مقبولة: أضف كلمة أو كلمتين لتقويتها.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>قوية.</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>العبارتان غير متطابقتين.</translation>
     </message>
 </context>
 <context>

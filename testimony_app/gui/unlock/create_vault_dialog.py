@@ -9,16 +9,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from testimony_app.gui.unlock.passphrase_strength import Strength, strength
-from testimony_app.vault.vault import MIN_PASSPHRASE_CHARS
+from testimony_app.gui.unlock.new_passphrase_fields import NewPassphraseFields, busy_bar
 
 
 class CreateVaultDialog(QDialog):
@@ -53,23 +50,14 @@ class CreateVaultDialog(QDialog):
             page,
         )
         intro.setWordWrap(True)
-        self.passphrase_field = QLineEdit(page)
-        self.passphrase_field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase_field.setPlaceholderText(self.tr("Passphrase"))
-        self.repeat_field = QLineEdit(page)
-        self.repeat_field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat_field.setPlaceholderText(self.tr("The same passphrase again"))
-        self.strength_label = QLabel("", page)
-        self.strength_label.setObjectName("hintLabel")
+        self.fields = NewPassphraseFields(self.tr("Passphrase"), page)
+        self.passphrase_field = self.fields.passphrase_field
+        self.repeat_field = self.fields.repeat_field
         self.error_label = QLabel("", page)
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.busy_bar = QProgressBar(page)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(6)
-        self.busy_bar.hide()
+        self.busy_bar = busy_bar(page)
         self.create_button = QPushButton(self.tr("Create vault"), page)
         self.create_button.setDefault(True)
         self.create_button.setEnabled(False)
@@ -79,51 +67,27 @@ class CreateVaultDialog(QDialog):
         buttons.addWidget(self.create_button)
         layout = QVBoxLayout(page)
         layout.setSpacing(12)
-        for widget in (title, intro, self.passphrase_field, self.repeat_field):
+        for widget in (title, intro, self.fields, self.busy_bar):
             layout.addWidget(widget)
-        layout.addWidget(self.strength_label)
-        layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-        self.passphrase_field.textChanged.connect(self.on_fields_changed)
-        self.repeat_field.textChanged.connect(self.on_fields_changed)
+        self.fields.validity_changed.connect(self.create_button.setEnabled)
         self.repeat_field.returnPressed.connect(self.on_create_button_clicked)
         self.create_button.clicked.connect(self.on_create_button_clicked)
-        self.on_fields_changed()
         return page
-
-    def on_fields_changed(self) -> None:
-        first, second = self.passphrase_field.text(), self.repeat_field.text()
-        level = strength(first, MIN_PASSPHRASE_CHARS)
-        hints = {
-            Strength.TOO_SHORT: self.tr("At least %n characters.", "", MIN_PASSPHRASE_CHARS),
-            Strength.WEAK: self.tr("Weak: add more words."),
-            Strength.FAIR: self.tr("Fair: one or two more words would help."),
-            Strength.STRONG: self.tr("Strong."),
-        }
-        hint = hints[level]
-        if second and first != second:
-            hint += " " + self.tr("The two entries differ.")
-        self.strength_label.setText(hint)
-        self.strength_label.setProperty("strength", level.name.lower())
-        self.strength_label.style().unpolish(self.strength_label)
-        self.strength_label.style().polish(self.strength_label)
-        self.create_button.setEnabled(level is not Strength.TOO_SHORT and first == second)
 
     def on_create_button_clicked(self) -> None:
         if not self.create_button.isEnabled():
             return
         self.set_busy(True)
-        self.create_requested.emit(self.passphrase_field.text())
+        self.create_requested.emit(self.fields.passphrase())
 
     def set_busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
-        for widget in (self.passphrase_field, self.repeat_field, self.create_button):
-            widget.setEnabled(not busy)
-        if not busy:
-            self.on_fields_changed()
+        self.fields.set_editable(not busy)
+        self.create_button.setEnabled(not busy and self.fields.is_valid)
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
@@ -172,8 +136,7 @@ class CreateVaultDialog(QDialog):
         return page
 
     def show_recovery_code(self, code: str) -> None:
-        self.passphrase_field.clear()
-        self.repeat_field.clear()
+        self.fields.forget()
         self.set_busy(False)
         self.code_label.setText(code)
         self.pages.setCurrentIndex(1)

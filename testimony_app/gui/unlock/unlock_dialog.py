@@ -8,11 +8,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from testimony_app.gui.unlock.new_passphrase_fields import busy_bar
 
 
 class UnlockDialog(QDialog):
@@ -41,11 +42,7 @@ class UnlockDialog(QDialog):
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(6)
-        self.busy_bar.hide()
+        self.busy_bar = busy_bar(self)
 
         self.unlock_button = QPushButton(self.tr("Unlock"), self)
         self.unlock_button.setDefault(True)
