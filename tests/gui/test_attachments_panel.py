@@ -23,13 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.ids import TestimonyId
 from testimony_app.domain.records import AttachmentInfo, TestimonyContent
+from testimony_app.gui.bidi_text import display_name
 from testimony_app.gui.editor import attachment_viewer
-from testimony_app.gui.editor.attachment_viewer import (
-    AttachmentViewer,
-    ViewKind,
-    ViewStatus,
-    display_name,
-)
+from testimony_app.gui.editor.attachment_viewer import AttachmentViewer, ViewKind, ViewStatus
 from testimony_app.gui.editor.attachments_panel import AttachmentsPanel
 from testimony_app.gui.file_dialogs import PrivateFileDialog
 from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext, Session

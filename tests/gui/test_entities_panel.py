@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from testimony_app.domain.records import Entity, EntityType
 from testimony_app.gui.app import load_style
+from testimony_app.gui.bidi_text import plain_text
 from testimony_app.gui.editor.entities_panel import TEXT, VARIANTS, EntitiesPanel, parse_variants
-from testimony_app.gui.editor.incidents_panel import plain_text
 
 STORED = (
     Entity("Abu Ayham", EntityType.PERSON, ("Abou Ayham", "أبو أيهم")),

@@ -14,16 +14,9 @@ from pytestqt.qtbot import QtBot
 from testimony_app.domain.records import DatePrecision, Incident
 from testimony_app.domain.vocabulary import Vocabulary, load_violation_types
 from testimony_app.gui.app import load_style
+from testimony_app.gui.bidi_text import plain_text, show_text, text_direction
 from testimony_app.gui.editor.incident_dialog import IncidentDialog
-from testimony_app.gui.editor.incidents_panel import (
-    DATE,
-    PLACE,
-    VIOLATIONS,
-    IncidentsPanel,
-    plain_text,
-    show_text,
-    text_direction,
-)
+from testimony_app.gui.editor.incidents_panel import DATE, PLACE, VIOLATIONS, IncidentsPanel
 
 STORED = (
     Incident(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import enum
 import functools
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from testimony_app.domain.records import AttachmentInfo
 from testimony_app.errors import VaultLocked
+from testimony_app.gui.bidi_text import display_name, isolated
 from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
 from testimony_app.vault.attachment_store import AttachmentCorrupted, AttachmentNotFound, Cancelled
 
@@ -56,27 +56,6 @@ _FORMAT_OF_MEDIA_TYPE = {f"image/{n}": n for n in IMAGE_FORMATS} | {"image/x-ms-
 _FORMAT_OF_SUFFIX = {f".{name}": name for name in IMAGE_FORMATS} | {".jpg": "jpeg"}
 TEXT_MEDIA_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown", "text/csv"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".csv"})
-
-# Bidirectional controls can make "gpj.exe" read as "exe.jpg"; control characters can hide
-# parts of a name. Shown as a visible replacement character instead.
-_SPOOFING = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def display_name(name: str, limit: int = 120) -> str:
-    """A file name fit to show: no control or direction-changing characters, middle-elided."""
-    shown = "".join(
-        "\ufffd" if char in _SPOOFING or unicodedata.category(char) == "Cc" else char
-        for char in name
-    )
-    if len(shown) > limit:
-        keep = (limit - 1) // 2
-        shown = shown[:keep] + "…" + shown[-keep:]
-    return shown
-
-
-def isolated(text: str) -> str:
-    """`text` laid out in its own direction whatever surrounds it (Unicode FSI … PDI)."""
-    return f"\u2068{text}\u2069"
 
 
 def format_size(size: int) -> str:

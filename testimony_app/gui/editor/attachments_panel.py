@@ -37,12 +37,11 @@ from PySide6.QtWidgets import (
 from testimony_app.domain.ids import TestimonyId
 from testimony_app.domain.records import AttachmentInfo
 from testimony_app.errors import VaultLocked
+from testimony_app.gui.bidi_text import display_name, isolated
 from testimony_app.gui.editor.attachment_viewer import (
     AttachmentViewer,
     describe_type,
-    display_name,
     format_size,
-    isolated,
     throttled,
 )
 from testimony_app.gui.file_dialogs import pick_files_to_attach

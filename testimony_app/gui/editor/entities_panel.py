@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from testimony_app.domain.normalise import normalise
 from testimony_app.domain.records import Entity, EntityType
-from testimony_app.gui.editor.incidents_panel import plain_text, show_text
+from testimony_app.gui.bidi_text import plain_text, show_text
 
 TEXT, TYPE, VARIANTS, REMOVE = range(4)
 _VARIANT_SEPARATORS = str.maketrans({"،": ","})  # the Arabic comma, as an Arabic keyboard types
