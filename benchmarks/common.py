@@ -6,15 +6,18 @@ asserts a wall-clock time.
 
 from __future__ import annotations
 
+import cProfile
 import math
 import os
 import platform
+import pstats
 import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -46,6 +49,66 @@ def format_ratio(value: float, baseline: float) -> str:
     if baseline <= 0:
         return "n/a"
     return f"{value / baseline:.1f}x"
+
+
+def spread(samples: Sequence[float]) -> str:
+    """p50 / p95 / max of some timings, for a detail line."""
+    return (
+        f"p50 {format_seconds(median(samples))}, p95 {format_seconds(p95(samples))}, "
+        f"max {format_seconds(max(samples))}"
+    )
+
+
+# --- profiles --------------------------------------------------------------------------------
+
+
+def profile(action: Callable[[], object]) -> pstats.Stats:
+    """cProfile of one call of `action` (not part of any figure: cProfile inflates Python)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        action()
+    finally:
+        profiler.disable()
+    return pstats.Stats(profiler)
+
+
+def _entries(stats: pstats.Stats) -> dict[tuple[str, int, str], Any]:
+    return stats.stats  # type: ignore[attr-defined]
+
+
+def cumulative(stats: pstats.Stats, function: str, file_hint: str = "") -> float:
+    """Cumulative seconds of every profiled function named `function` in a matching file."""
+    return sum(
+        value[3]
+        for (file_name, _line, name), value in _entries(stats).items()
+        if name == function and file_hint in file_name
+    )
+
+
+def callee_from(stats: pstats.Stats, callee: str, caller: str) -> float:
+    """Seconds spent in `callee` (e.g. "execute") when called directly from `caller`."""
+    total = 0.0
+    for (_file, _line, name), value in _entries(stats).items():
+        if callee not in name:
+            continue
+        for (_cfile, _cline, caller_name), caller_value in value[4].items():
+            if caller_name == caller:
+                total += caller_value[3]
+    return total
+
+
+def top_functions(stats: pstats.Stats, count: int = 8) -> str:
+    """The functions with the most own time, as "name (file) share" for a detail line."""
+    entries = _entries(stats)
+    total = sum(value[2] for value in entries.values()) or 1.0
+    ranked = sorted(entries.items(), key=lambda item: item[1][2], reverse=True)[:count]
+    parts = []
+    for (file_name, line, name), value in ranked:
+        where = Path(file_name).name if file_name != "~" else "builtin"
+        where = f"{where}:{line}" if line else where
+        parts.append(f"{name} ({where}) {100 * value[2] / total:.0f}%")
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)

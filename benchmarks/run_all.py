@@ -1,14 +1,16 @@
 """Run every benchmark and print the figures: `make bench`, or from the repository root
 
     .venv/bin/python benchmarks/run_all.py [--quick] [--erase-gib N] [--records N]
-                                           [--attachment-mib N] [--work-dir DIR]
+                                           [--gui-records N] [--attachment-mib N]
+                                           [--work-dir DIR]
 
 Every figure is printed next to a baseline measured in the same run, with the ratio; nothing
 is asserted about wall-clock times. Vaults are built with synthetic data in a temporary
 directory (the system one unless --work-dir or TMPDIR says otherwise) that is removed at the
 end. The full run writes about 1 GiB for the crypto-erase measurement, a vault of 100,000
-testimonies (about 1.1 GiB with its plaintext twin) and a 256 MiB attachment three ways, three
-times; it takes about a quarter of an hour on two cores (--quick: about a minute).
+testimonies (about 1.2 GiB with its plaintext twin; the GUI benchmark reuses it when
+--gui-records equals --records) and a 256 MiB attachment three ways, three times. The GUI
+benchmark drives the real windows with QT_QPA_PLATFORM=offscreen.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from benchmarks import records_bench, vault_bench  # noqa: E402
+from benchmarks import attachment_bench, records_bench, search_bench, vault_bench  # noqa: E402
 from benchmarks.common import Section, machine_info, render_table  # noqa: E402
 
 ERASE_GIB_ENV = "BENCH_ERASE_GIB"
@@ -36,8 +38,8 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="fewer repetitions, a 64 MiB erase vault, 5,000 testimonies and a 64 MiB "
-        "attachment: a smoke run of about a minute",
+        help="fewer repetitions, a 64 MiB erase vault, 5,000 testimonies (records and GUI) "
+        "and a 64 MiB attachment: a smoke run of a few minutes",
     )
     parser.add_argument(
         "--erase-gib",
@@ -52,6 +54,13 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="testimonies in the records vault (default 100000, or 5000 with --quick; "
         "0 skips the import, save and search benchmarks)",
+    )
+    parser.add_argument(
+        "--gui-records",
+        type=int,
+        default=None,
+        help="testimonies in the vault the GUI benchmark opens (default 100000, or 5000 with "
+        "--quick; the records vault is reused when the sizes match; 0 skips the GUI benchmark)",
     )
     parser.add_argument(
         "--attachment-mib",
@@ -101,13 +110,39 @@ def _records_config(args: argparse.Namespace) -> records_bench.Config:
     return dataclasses.replace(config, **changes)
 
 
+def _gui_records(args: argparse.Namespace) -> int:
+    if args.gui_records is None:
+        return 5000 if args.quick else 100_000
+    if args.gui_records < 0:
+        raise SystemExit("--gui-records must be 0 or more")
+    return int(args.gui_records)
+
+
+def _bench_gui(
+    work: Path, loaded: records_bench.LoadedVault | None, quick: bool, size: int
+) -> Section:
+    from benchmarks import gui_bench  # imports Qt (offscreen) only when it runs
+
+    config = gui_bench.GuiConfig.quick() if quick else gui_bench.GuiConfig()
+    config = dataclasses.replace(config, records=size)
+    if loaded is None or len(loaded.testimony_ids) != size:
+        print(f"    … a vault of {size:,} for the GUI (its own bulk import)", flush=True)
+        gui_work = work / "gui"
+        gui_work.mkdir()
+        _import, loaded = records_bench.bench_bulk_load(
+            gui_work, dataclasses.replace(records_bench.Config(), records=size)
+        )
+    return gui_bench.bench_gui(work, loaded, config)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse_args(argv)
     config = _config(args)
     records = _records_config(args)
+    gui_records = _gui_records(args)
     started = time.perf_counter()
     sections: list[Section] = []
-    steps = 8
+    steps = 9
     with tempfile.TemporaryDirectory(prefix="testimony-bench-", dir=args.work_dir) as temp:
         work = Path(temp)
         print("Machine", flush=True)
@@ -118,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             f"open x{config.open_runs}, writes x{config.writes}, "
             f"erase vault {config.erase_gib:g} GiB; {records.records:,} testimonies, "
             f"saves x{records.saves}, search runs x{records.search_repeats}, "
-            f"attachment {records.attachment_mib} MiB",
+            f"GUI over {gui_records:,} testimonies, attachment {records.attachment_mib} MiB",
             flush=True,
         )
 
@@ -135,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"\n[4/{steps}] Crypto-erase: skipped (--erase-gib 0)", flush=True)
 
+        loaded: records_bench.LoadedVault | None = None
         if records.records > 0:
             print(
                 f"\n[5/{steps}] Bulk import of {records.records:,} synthetic testimonies",
@@ -145,14 +181,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n[6/{steps}] Save with revision and audit entry", flush=True)
             sections.append(records_bench.bench_saves(loaded, records))
             print(f"\n[7/{steps}] Search", flush=True)
-            sections.append(records_bench.bench_search(loaded, records))
+            sections.append(search_bench.bench_search(loaded, records))
         else:
             print(f"\n[5-7/{steps}] Import, save, search: skipped (--records 0)", flush=True)
-        if records.attachment_mib > 0:
-            print(f"\n[8/{steps}] Attachment of {records.attachment_mib} MiB", flush=True)
-            sections.append(records_bench.bench_attachments(work, records))
+        if gui_records > 0:
+            print(f"\n[8/{steps}] GUI over {gui_records:,} testimonies (offscreen)", flush=True)
+            sections.append(_bench_gui(work, loaded, args.quick, gui_records))
         else:
-            print(f"\n[8/{steps}] Attachments: skipped (--attachment-mib 0)", flush=True)
+            print(f"\n[8/{steps}] GUI: skipped (--gui-records 0)", flush=True)
+        if records.attachment_mib > 0:
+            print(f"\n[9/{steps}] Attachment of {records.attachment_mib} MiB", flush=True)
+            sections.append(attachment_bench.bench_attachments(work, records))
+        else:
+            print(f"\n[9/{steps}] Attachments: skipped (--attachment-mib 0)", flush=True)
 
     print("\nResults (ratio = value / baseline; medians unless the name says p95)\n")
     print(render_table([row for section in sections for row in section.rows]))
