@@ -98,12 +98,8 @@ class RecordService:
         if current == str(NORMALISER_VERSION):
             return
         with self.vault.transaction() as connection:
-            for row in connection.execute("SELECT id FROM testimonies").fetchall():
-                testimony = records_repository.get_testimony(connection, TestimonyId(row[0]))
-                if testimony is not None:
-                    search_index.put(
-                        connection, testimony.id, self._searchable_text(testimony.content)
-                    )
+            for testimony_id, content in records_repository.all_contents(connection):
+                search_index.put(connection, testimony_id, self._searchable_text(content))
             connection.execute(
                 "INSERT OR REPLACE INTO vault_meta (key, value) VALUES (?, ?)",
                 (SEARCH_META_KEY, str(NORMALISER_VERSION)),

@@ -276,8 +276,9 @@ def list_summaries(
             "WHERE testimony_id IN (SELECT value FROM json_each(?)) ORDER BY testimony_id, tag",
             (wanted,),
         )
+        # By primary key: the summary index starts with updated_at, useless for a lookup.
         rows = connection.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM testimonies INDEXED BY testimony_summaries "
+            f"SELECT {_SUMMARY_COLUMNS} FROM testimonies "
             "WHERE id IN (SELECT value FROM json_each(?))",
             (wanted,),
         )
@@ -288,6 +289,12 @@ def list_summaries(
         return summaries
     by_id = {summary.id: summary for summary in summaries}
     return [by_id[item] for item in testimony_ids if item in by_id]
+
+
+def all_contents(connection: Connection) -> list[tuple[TestimonyId, TestimonyContent]]:
+    """Every testimony's current content (for rebuilding the search index)."""
+    rows = connection.execute("SELECT id, content FROM testimonies").fetchall()
+    return [(TestimonyId(row[0]), _content_from_json(row[1])) for row in rows]
 
 
 def list_revisions(connection: Connection, testimony_id: TestimonyId) -> list[tuple[int, str]]:

@@ -34,12 +34,22 @@ def document_text(content: TestimonyContent, violation_labels: Iterable[str] = (
     return normalise("\n".join(part for part in parts if part))
 
 
+MIN_PREFIX_CHARS = 3
+
+
 def match_expression(query: str) -> str | None:
-    """An FTS5 expression: every token of the query as a prefix, all required; None if empty."""
+    """An FTS5 expression: all query words required; None if there are none.
+
+    Words of three letters or more match as prefixes ("bak" finds "bakery"); shorter ones
+    only as whole words, because "a" or "ال" as a prefix matches most of the index and would
+    make every keystroke slow, and the index keeps ready-made prefixes of three letters.
+    """
     tokens = _TOKEN.findall(normalise(query))[:MAX_QUERY_TOKENS]
     if not tokens:
         return None
-    return " ".join(f'"{token}"*' for token in tokens)
+    return " ".join(
+        f'"{token}"*' if len(token) >= MIN_PREFIX_CHARS else f'"{token}"' for token in tokens
+    )
 
 
 def put(connection: Connection, testimony_id: TestimonyId, text: str) -> None:

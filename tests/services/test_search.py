@@ -81,3 +81,21 @@ def test_edits_and_deletes_update_the_index(records: RecordService, found) -> No
     assert found("well") == {imported.testimony_id}
     records.delete_testimony(imported.testimony_id)
     assert found("well") == set()
+
+
+def test_short_words_match_whole_words_only(records: RecordService, found) -> None:  # type: ignore[no-untyped-def]
+    [bakery] = records.import_records(as_bytes({"narrative": "the bakery burned"}))
+    [al] = records.import_records(as_bytes({"narrative": "we met at al Qusour"}))
+    assert found("ba") == set()  # two letters: not a prefix
+    assert found("bak") == {bakery.testimony_id}  # three: a prefix
+    assert found("al") == {al.testimony_id}  # a whole word still matches
+
+
+def test_the_index_is_rebuilt_when_a_migration_marks_it_stale(records: RecordService) -> None:
+    [imported] = records.import_records(as_bytes({"narrative": "the orchard by the river"}))
+    with records.vault.transaction() as connection:
+        connection.execute("DELETE FROM search_index")
+        connection.execute("DELETE FROM search_documents")
+        connection.execute("DELETE FROM vault_meta WHERE key = 'search_normaliser_version'")
+    again = RecordService(records.vault)
+    assert [summary.id for summary in again.search("orchard")] == [imported.testimony_id]

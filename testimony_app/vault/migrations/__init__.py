@@ -17,6 +17,7 @@ from testimony_app.vault.migrations import (
     step_0001_vault_meta,
     step_0002_records,
     step_0003_summary_index,
+    step_0004_search_prefix_index,
 )
 
 
@@ -34,6 +35,7 @@ STEPS: tuple[Step, ...] = (
     _step(step_0001_vault_meta),
     _step(step_0002_records),
     _step(step_0003_summary_index),
+    _step(step_0004_search_prefix_index),
 )
 SCHEMA_VERSION = STEPS[-1].version
 
