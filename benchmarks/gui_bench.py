@@ -74,7 +74,7 @@ from testimony_app.gui.main.testimony_list_panel import (
     SEARCH_PAUSE_MS,
     TestimonyListPanel,
 )
-from testimony_app.gui.models.testimony_table_model import TestimonyFilterModel
+from testimony_app.gui.models.testimony_table_model import TestimonyTableModel
 from testimony_app.gui.witnesses.witness_register import WitnessRegister
 from testimony_app.gui.workers.database_worker import JobContext
 from testimony_app.services.records import RecordService
@@ -317,7 +317,7 @@ def _unlock_once(
         return (
             filled is not None
             and panel.model.rowCount() == rows
-            and panel.proxy.rowCount() == rows
+            and panel.model.rowCount() == rows
             and watch.after(filled[1]) is not None
         )
 
@@ -388,16 +388,16 @@ def _keystroke(
     started = time.perf_counter()
     _type_char(panel.search_field, text[-1])
     _wait(
-        lambda: probes.after("TestimonyFilterModel.set_search_hits", started) is not None,
+        lambda: probes.after("TestimonyTableModel.set_search_hits", started) is not None,
         f"the results for {text!r}",
     )
     submitted = probes.after("TestimonyListPanel.run_search", started)
     job = probes.after("RecordService.search_ids", started)
-    hits = probes.after("TestimonyFilterModel.set_search_hits", started)
+    hits = probes.after("TestimonyTableModel.set_search_hits", started)
     assert submitted is not None and job is not None and hits is not None
     assert panel.search_field.text() == text
     painted = _painted_after(watch, hits[1], f"the table to paint {text!r}")
-    rows = panel.proxy.rowCount()
+    rows = panel.model.rowCount()
 
     plain, model, model_watch = baseline
     _settle(20)
@@ -435,7 +435,7 @@ PROBED: tuple[tuple[type, str], ...] = (
     (RecordService, "search_ids"),
     (TestimonyListPanel, "set_rows"),
     (TestimonyListPanel, "run_search"),
-    (TestimonyFilterModel, "set_search_hits"),
+    (TestimonyTableModel, "set_search_hits"),
     (WitnessRegister, "set_witnesses"),
 )
 
@@ -525,7 +525,7 @@ def _run(
                 painted = _painted_after(watch, cleared, "the full list again")
                 if had_text:
                     results.clears.append(painted - started)
-                assert panel.proxy.rowCount() == rows
+                assert panel.model.rowCount() == rows
                 model.show_only(None)
                 _settle(300)
                 panel.search_field.setFocus()
@@ -597,8 +597,8 @@ def _profile_search(
 
     ids = controller.worker.run_blocking(search, 120_000)
     worker_stats = controller.worker.run_blocking(lambda c: profile(lambda: search(c)), 120_000)
-    gui_stats = profile(lambda: _until_painted(lambda: panel.proxy.set_search_hits(ids), watch))
-    panel.proxy.set_search_hits(None)
+    gui_stats = profile(lambda: _until_painted(lambda: panel.model.set_search_hits(ids), watch))
+    panel.model.set_search_hits(None)
     return [
         f"profile of the slowest keystroke, {slowest.text!r} ({len(ids):,} matches): "
         f"search_ids on the vault thread: {top_functions(worker_stats, 5)}",

@@ -126,7 +126,7 @@ def shoot(language: str, out: Path, work: Path) -> None:
         save(window.editor, out / f"editor-{name}-{language}.png")
     window.editor.tabs.setCurrentIndex(0)
     window.tabs.setCurrentIndex(1)
-    wait_until(lambda: window.witness_register.table.rowCount() == 3)
+    wait_until(lambda: window.witness_register.model.rowCount() == 3)
     save(window, out / f"witnesses-{language}.png")
     controller.quit()
     for translator in getattr(app, "_testimony_translators", []):

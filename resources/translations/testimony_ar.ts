@@ -1053,10 +1053,6 @@
 <context>
     <name>WitnessRegister</name>
     <message>
-        <source>Witness</source>
-        <translation>الشاهد</translation>
-    </message>
-    <message>
         <source>Age</source>
         <translation>العمر</translation>
     </message>
@@ -1171,6 +1167,41 @@
     <message>
         <source>Identity saved.</source>
         <translation>حُفظت الهوية.</translation>
+    </message>
+</context>
+<context>
+    <name>WitnessTableModel</name>
+    <message>
+        <source>Witness</source>
+        <translation>الشاهد</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>العمر</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>الجنس</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>المهنة</translation>
+    </message>
+    <message>
+        <source>Displacement</source>
+        <translation>النزوح</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>رجل</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>امرأة</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>غير ذلك</translation>
     </message>
 </context>
 <context>

@@ -244,9 +244,10 @@ class RecordService:
             raise RecordNotFound()
         return testimony
 
-    def list_testimonies(self) -> list[TestimonySummary]:
+    def list_testimonies(self, *, newest: int | None = None) -> list[TestimonySummary]:
+        """All testimonies, newest first (or only the `newest` few, for a first screen)."""
         with self.vault.reading() as connection:
-            return records_repository.list_summaries(connection)
+            return records_repository.list_summaries(connection, newest=newest)
 
     def search(self, query: str, *, limit: int | None = None) -> list[TestimonySummary]:
         """Testimonies matching every word of `query` (as prefixes), best first."""

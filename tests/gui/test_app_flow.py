@@ -93,12 +93,12 @@ def test_create_record_search_lock_unlock(
     # Search as you type, Arabic-aware: the query without the diacritic finds "وقُتل".
     search = window.list_panel.search_field
     type_text(search, "وقتل")
-    qtbot.waitUntil(lambda: window.list_panel.proxy.rowCount() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 1, timeout=TIMEOUT)
     search.clear()
     qtbot.keyClicks(search, "nothing-like-this")
-    qtbot.waitUntil(lambda: window.list_panel.proxy.rowCount() == 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 0, timeout=TIMEOUT)
     search.clear()
-    qtbot.waitUntil(lambda: window.list_panel.proxy.rowCount() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.list_panel.model.rowCount() == 1, timeout=TIMEOUT)
 
     # Lock: everything cleared, the unlock screen shown.
     with qtbot.waitSignal(controller.locked, timeout=TIMEOUT):
@@ -136,7 +136,7 @@ def test_auto_lock_after_idle_clears_every_widget(qtbot: QtBot, controller: AppC
     for widget_tree in (window, controller.unlock_dialog):
         assert not any(canary in text for text in visible_texts(widget_tree))
     assert window.list_panel.model.rowCount() == 0
-    assert window.witness_register.table.rowCount() == 0
+    assert window.witness_register.model.rowCount() == 0
 
 
 def test_quitting_locks_first_and_saves_typing(qtbot: QtBot, controller: AppController) -> None:

@@ -74,8 +74,8 @@ SESSION = textwrap.dedent(
     # The witness register: demographics and identity, shown on request, then saved.
     window.tabs.setCurrentIndex(1)
     register = window.witness_register
-    wait(lambda: register.table.rowCount() == 1)
-    register.table.selectRow(0)
+    wait(lambda: register.model.rowCount() == 1)
+    register.select_row(0)
     register.occupation_field.setText(f"{mark}-JOB")
     register.on_save_button_clicked()
     register.show_identity_button.click()

@@ -401,15 +401,15 @@ def test_every_screen_is_in_arabic(
     # The witness register, with a witness's identity shown.
     window.tabs.setCurrentIndex(1)
     register = window.witness_register
-    qtbot.waitUntil(lambda: register.table.rowCount() == 1, timeout=TIMEOUT)
-    register.table.setCurrentCell(0, 0)
+    qtbot.waitUntil(lambda: register.model.rowCount() == 1, timeout=TIMEOUT)
+    register.select_row(0)
     qtbot.waitUntil(lambda: register.selected_witness() is not None, timeout=TIMEOUT)
     register.show_identity_button.click()
     qtbot.waitUntil(lambda: register.hide_identity_button.isVisible(), timeout=TIMEOUT)
     collector.take("witness register", window)
     collector.shoot("witnesses", window)
     register.new_button.click()
-    qtbot.waitUntil(lambda: register.table.rowCount() == 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: register.model.rowCount() == 2, timeout=TIMEOUT)
     collector.take("witness register: new witness", window)
     window.tabs.setCurrentIndex(0)
 

@@ -26,6 +26,7 @@ from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
 from testimony_app.vault.records_repository import TestimonySummary
 
 MESSAGE_MS = 6000
+FIRST_SCREEN_ROWS = 200
 
 
 def summary_of(testimony: Testimony) -> TestimonySummary:
@@ -157,11 +158,21 @@ class MainWindow(QMainWindow):
     # --- after unlock, before lock -------------------------------------------------------
 
     def load_all(self) -> None:
-        def job(context: JobContext) -> list[TestimonySummary]:
+        """The newest testimonies at once, then the whole list (jobs run in order)."""
+
+        def first_screen(context: JobContext) -> list[TestimonySummary]:
+            return context.state.require().records.list_testimonies(newest=FIRST_SCREEN_ROWS)
+
+        def everything(context: JobContext) -> list[TestimonySummary]:
             return context.state.require().records.list_testimonies()
 
-        self.worker.submit(job, self.list_panel.set_rows)
-        self.witness_register.refresh()
+        self.worker.submit(first_screen, self._on_first_screen_loaded)
+        self.worker.submit(everything, self.list_panel.set_rows)
+        self.witness_register.mark_stale()
+
+    def _on_first_screen_loaded(self, rows: list[TestimonySummary]) -> None:
+        if self.list_panel.model.rowCount() == 0:  # the full list may have come first
+            self.list_panel.set_rows(rows)
 
     def clear(self) -> None:
         """On lock: every model, editor and field emptied."""
@@ -206,7 +217,7 @@ class MainWindow(QMainWindow):
         self.list_panel.upsert(summary_of(testimony))
         self.list_panel.select(testimony.id)
         self.editor.narrative_edit.setFocus()
-        self.witness_register.refresh()
+        self.witness_register.mark_stale()
         self.show_message(self.tr("New testimony %1 created.").replace("%1", testimony.id))
 
     def on_editor_saved(self, testimony: Testimony) -> None:

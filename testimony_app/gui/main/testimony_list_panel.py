@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,10 +16,7 @@ from PySide6.QtWidgets import (
 
 from testimony_app.domain.records import Status
 from testimony_app.gui.language_names import language_name
-from testimony_app.gui.models.testimony_table_model import (
-    TestimonyFilterModel,
-    TestimonyTableModel,
-)
+from testimony_app.gui.models.testimony_table_model import UPDATED_COLUMN, TestimonyTableModel
 from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
 from testimony_app.vault.records_repository import TestimonySummary
 
@@ -48,19 +45,24 @@ class TestimonyListPanel(QWidget):
         self._fill_choice_filters([])
 
         self.model = TestimonyTableModel(self)
-        self.proxy = TestimonyFilterModel(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("testimonyTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Fixed row heights and column widths: measuring 100,000 rows' contents on every reset
+        # costs half a second; the columns can still be dragged wider.
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, characters in enumerate((15, 11, 18, 9, 10, 16)):
+            header.resizeSection(column, self.fontMetrics().averageCharWidth() * characters + 16)
         self.table.setAlternatingRowColors(True)
 
         filters = QHBoxLayout()
@@ -81,6 +83,8 @@ class TestimonyListPanel(QWidget):
         for combo in (self.status_filter, self.language_filter, self.tag_filter):
             combo.currentIndexChanged.connect(self.on_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+        self.model.modelReset.connect(self.on_model_reset)
+        self._selected_id: str | None = None
 
     # --- loading -------------------------------------------------------------------------
 
@@ -113,14 +117,22 @@ class TestimonyListPanel(QWidget):
         row = self.model.row_of(testimony_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.table.selectionModel().setCurrentIndex(index, flags)
-            self.table.scrollTo(index)
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def on_model_reset(self) -> None:
+        # Keep the open testimony highlighted when a search or a filter re-lists the rows.
+        if self._selected_id is not None:
+            self.table.selectionModel().blockSignals(True)
+            try:
+                self.select(self._selected_id)
+            finally:
+                self.table.selectionModel().blockSignals(False)
 
     def clear(self) -> None:
         self._search_generation += 1
@@ -128,14 +140,14 @@ class TestimonyListPanel(QWidget):
         self.search_field.blockSignals(True)
         self.search_field.setText("")
         self.search_field.blockSignals(False)
-        self.proxy.set_search_hits(None)
+        self._selected_id = None
         self.model.clear()
         self._fill_choice_filters([])
 
     # --- filters and search --------------------------------------------------------------
 
     def on_filter_changed(self, *_: object) -> None:
-        self.proxy.set_filters(
+        self.model.set_filters(
             status=self.status_filter.currentData(),
             language=self.language_filter.currentData(),
             tag=self.tag_filter.currentData(),
@@ -145,7 +157,7 @@ class TestimonyListPanel(QWidget):
         if not text.strip():
             self._search_generation += 1
             self.search_timer.stop()
-            self.proxy.set_search_hits(None)
+            self.model.set_search_hits(None)
             return
         self.search_timer.start()
 
@@ -161,11 +173,12 @@ class TestimonyListPanel(QWidget):
 
     def _on_search_done(self, ids: list[str], generation: int) -> None:
         if generation == self._search_generation:  # a newer keystroke supersedes this
-            self.proxy.set_search_hits(ids)
+            self.model.set_search_hits(ids)
 
     def on_table_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
         if not indexes:
             return
-        source: QModelIndex = self.proxy.mapToSource(indexes[0])
-        self.testimony_selected.emit(self.model.summary_at(source.row()).id)
+        testimony_id = self.model.summary_at(indexes[0].row()).id
+        self._selected_id = testimony_id
+        self.testimony_selected.emit(testimony_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from testimony_app.domain.records import Gender, Identity, Witness
+from testimony_app.gui.models.witness_table_model import WitnessTableModel
 from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
 
 UNKNOWN_AGE = -1
@@ -41,26 +41,23 @@ class WitnessRegister(QWidget):
         super().__init__(parent)
         self.setObjectName("witnessRegister")
         self.worker = worker
-        self._witnesses: list[Witness] = []
         self._identity_shown_for: str | None = None
 
-        self.table = QTableWidget(0, 5, self)
+        self.model = WitnessTableModel(self)
+        self.table = QTableView(self)
         self.table.setObjectName("witnessTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Witness"),
-                self.tr("Age"),
-                self.tr("Gender"),
-                self.tr("Occupation"),
-                self.tr("Displacement"),
-            ]
-        )
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, characters in enumerate((16, 6, 8, 16)):
+            header.resizeSection(column, self.fontMetrics().averageCharWidth() * characters + 16)
+        self._stale = True
 
         details = QGroupBox(self.tr("Demographics"), self)
         self.age_spin = QSpinBox(details)
@@ -123,7 +120,7 @@ class WitnessRegister(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(side, 2)
 
-        self.table.itemSelectionChanged.connect(self.on_table_item_selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
         self.save_button.clicked.connect(self.on_save_button_clicked)
         self.show_identity_button.clicked.connect(self.on_show_identity_button_clicked)
         self.hide_identity_button.clicked.connect(self.hide_identity)
@@ -143,13 +140,22 @@ class WitnessRegister(QWidget):
             "email": self.tr("Email"),
         }
 
-    def gender_label(self, gender: Gender | None) -> str:
-        index = self.gender_combo.findData(gender)
-        return self.gender_combo.itemText(index) if gender is not None and index >= 0 else ""
+    def mark_stale(self) -> None:
+        """The list may be out of date: reload now if shown, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.refresh()
 
     # --- the list ------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
+
         def job(context: JobContext) -> list[Witness]:
             return context.state.require().records.list_witnesses()
 
@@ -157,37 +163,35 @@ class WitnessRegister(QWidget):
 
     def set_witnesses(self, witnesses: list[Witness]) -> None:
         selected = self.selected_witness()
-        self._witnesses = list(witnesses)
-        self.table.setRowCount(len(witnesses))
-        for row, witness in enumerate(witnesses):
-            age = str(witness.age) if witness.age is not None else (witness.age_band or "")
-            values = [
-                witness.id,
-                age,
-                self.gender_label(witness.gender),
-                witness.occupation or "",
-                witness.displacement_status or "",
-            ]
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.model.set_witnesses(witnesses)
         if selected is not None:
             self.select(selected.id)
 
     def select(self, witness_id: str) -> None:
-        for row, witness in enumerate(self._witnesses):
-            if witness.id == witness_id:
-                self.table.selectRow(row)
-                return
+        row = self.model.row_of(witness_id)
+        if row is not None:
+            self.select_row(row)
+
+    def select_row(self, row: int) -> None:
+        # Through the selection model: QTableView.selectRow() was seen to select nothing in
+        # a right-to-left window.
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
 
     def selected_witness(self) -> Witness | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows or rows[0].row() >= len(self._witnesses):
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        if not rows or rows[0].row() >= self.model.rowCount():
             return None
-        return self._witnesses[rows[0].row()]
+        return self.model.witness_at(rows[0].row())
 
-    def on_table_item_selection_changed(self) -> None:
-        self.hide_identity()
+    def on_table_selection_changed(self, *_: object) -> None:
         witness = self.selected_witness()
+        if witness is None or witness.id != self._identity_shown_for:
+            self.hide_identity()  # identity stays only while its own witness is selected
         self._set_editing_enabled(witness is not None)
         if witness is None:
             return
@@ -316,8 +320,8 @@ class WitnessRegister(QWidget):
     def clear(self) -> None:
         """On lock: no witness, no identity, nothing typed left in a field."""
         self.hide_identity()
-        self._witnesses = []
-        self.table.setRowCount(0)
+        self.model.clear()
+        self._stale = True
         for field in (self.age_band_field, self.occupation_field, self.displacement_field):
             field.setText("")
         self.age_spin.setValue(UNKNOWN_AGE)
