@@ -1078,7 +1078,7 @@
     </message>
     <message>
         <source>e.g. 50-59</source>
-        <translation>مثلاً ⁦50-59⁩</translation>
+        <translation>مثلاً: من 50 إلى 59</translation>
     </message>
     <message>
         <source>not given</source>

@@ -61,8 +61,13 @@ class TestimonyListPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        metrics = self.table.horizontalHeader().fontMetrics()
         for column, characters in enumerate((15, 11, 18, 9, 10, 16)):
-            header.resizeSection(column, self.fontMetrics().averageCharWidth() * characters + 16)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                metrics.averageCharWidth() * characters, metrics.horizontalAdvance(title) + 12
+            )
+            header.resizeSection(column, width + 16)
         self.table.setAlternatingRowColors(True)
 
         filters = QHBoxLayout()

@@ -55,8 +55,13 @@ class WitnessRegister(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        metrics = header.fontMetrics()
         for column, characters in enumerate((16, 6, 8, 16)):
-            header.resizeSection(column, self.fontMetrics().averageCharWidth() * characters + 16)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                metrics.averageCharWidth() * characters, metrics.horizontalAdvance(title) + 12
+            )
+            header.resizeSection(column, width + 16)
         self._stale = True
 
         details = QGroupBox(self.tr("Demographics"), self)
