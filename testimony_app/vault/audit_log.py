@@ -35,6 +35,7 @@ class AuditAction(enum.Enum):
     ATTACHMENT_ADDED = "attachment.added"
     RECORDS_IMPORTED = "records.imported"
     EXPORTED = "export.written"
+    REDACTION_MARKED = "testimony.redaction_marked"
 
 
 @dataclass(frozen=True)

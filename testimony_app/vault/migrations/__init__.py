@@ -18,6 +18,7 @@ from testimony_app.vault.migrations import (
     step_0002_records,
     step_0003_summary_index,
     step_0004_search_prefix_index,
+    step_0005_redaction_marks,
 )
 
 
@@ -36,6 +37,7 @@ STEPS: tuple[Step, ...] = (
     _step(step_0002_records),
     _step(step_0003_summary_index),
     _step(step_0004_search_prefix_index),
+    _step(step_0005_redaction_marks),
 )
 SCHEMA_VERSION = STEPS[-1].version
 

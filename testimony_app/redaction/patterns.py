@@ -1,0 +1,221 @@
+"""Detectors of things that name someone by their shape: phones, emails, IDs, handles, places.
+
+Nothing here needs to have been registered. Phone numbers come from the `phonenumbers` library
+(Syrian by default, international with their prefix; any separators, Arabic-Indic digits).
+The others are regular expressions over the normalised text (ASCII digits, lower case), some
+only in their context: a long number is an ID number after "ID", "passport", "هوية"; a date is
+a date of birth after "born", "مواليد"; a number is a plate after "plate", "لوحة".
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable
+
+import phonenumbers
+
+from testimony_app.redaction.spans import Kind, Source, Span
+from testimony_app.redaction.tokens import TokenisedText
+
+
+class Detector(enum.Enum):
+    PHONE = "phone"
+    EMAIL = "email"
+    ID_NUMBER = "id_number"
+    VEHICLE_PLATE = "vehicle_plate"
+    HANDLE = "handle"
+    URL = "url"
+    COORDINATES = "coordinates"
+    DATE_OF_BIRTH = "date_of_birth"
+
+
+# -- regular expressions over normalised text (casefolded, ASCII digits) -----------------------
+
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}(?![\w\-])")
+_SOCIAL_SITES = (
+    r"(?:facebook|fb|m\.facebook|instagram|twitter|x|t|telegram|tiktok|youtube|youtu|"
+    r"linkedin|snapchat|wa|vk|threads)"
+)
+_SOCIAL_URL = re.compile(
+    rf"(?<![\w.])(?:https?://)?(?:www\.)?{_SOCIAL_SITES}\.(?:com|me|be|org|net)/[^\s<>\"'،,;)]+"
+)
+_URL = re.compile(r"(?<![\w.])(?:https?://|www\.)[^\s<>\"'،,;)]+")
+_HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_](?:[a-z0-9_.]{0,40}[a-z0-9_])?")
+_TRAILING_PUNCTUATION = ".,;:!?)]}'\"،؛؟"
+
+_DEG = r"\s*(?:°|º|˚|deg|درجه)\s*"
+_MIN = r"\s*(?:'|′|’|‘|min|دقيقه)\s*"
+_SEC = r"\s*(?:\"|″|”|''|sec|ثانيه)\s*"
+_HEMI = r"\s*(?:[nsew](?![a-z])|north|south|east|west|شمالا|جنوبا|شرقا|غربا|شمال|جنوب|شرق|غرب)"
+_NUM = r"\d{1,3}(?:[.٫]\d+)?"
+_DMS_ONE = rf"\d{{1,3}}{_DEG}\d{{1,2}}{_MIN}(?:\d{{1,2}}(?:[.٫]\d+)?{_SEC})?(?:{_HEMI})?"
+_COORDINATES = re.compile(
+    "|".join(
+        (
+            # degrees-minutes-seconds, one or a pair
+            rf"{_DMS_ONE}(?:\s*[,،;/]?\s*{_DMS_ONE})?",
+            # decimal pairs: 34.7265, 36.7096 / 34.7265N 36.7096E / 34.7265° N, 36.7096° E
+            rf"(?<![\d.])[-+]?\d{{1,2}}[.٫]\d{{3,9}}(?:°)?(?:{_HEMI})?\s*[,،;/ ]\s*"
+            rf"[-+]?\d{{1,3}}[.٫]\d{{3,9}}(?:°)?(?:{_HEMI})?(?!\d|[.٫]\d)",
+            # decimal degrees with a degree sign or a hemisphere, alone
+            rf"(?<![\d.])[-+]?{_NUM}\s*°\s*(?:{_HEMI})",
+        )
+    )
+)
+_ELEVEN_DIGITS = re.compile(r"(?<![\w])\d{11}(?![\w])")
+_LONG_NUMBER = re.compile(r"(?<![\w])[a-z]{0,3}\d(?:[\s\-/]?\d){5,17}(?![\w])")
+_ID_CONTEXT = re.compile(
+    r"(?:\bid\b|identity|identification|national|passport|card|registry|register|"
+    r"هويه|الهويه|هويته|هويتها|الوطني|وطني|جواز|الجواز|بطاقه|البطاقه|القيد|قيد|خانه|"
+    r"الشخصيه|السجل المدني|دفتر العائله)"
+)
+_PLATE_CONTEXT = re.compile(
+    r"(?:plate|plates|licen[cs]e|registration|number plate|لوحه|لوحتها|لوحته|نمره|نمرتها|"
+    r"رقم السياره|رقمها)"
+)
+_PLATE_NUMBER = re.compile(r"(?<![\w])(?:[a-z]{1,3}[\s\-]?)?\d{3,8}(?:[\s\-]?[a-z]{1,3})?(?![\w])")
+_BIRTH_CONTEXT = re.compile(
+    r"(?:\bborn\b|birth|\bdob\b|d\.o\.b|مواليد|ميلاد|ميلاده|ميلادها|تولد|مولود|مولوده|"
+    r"\bولد\b|\bولدت\b|\bولدنا\b)"
+)
+_EN_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_AR_MONTHS = (
+    "كانون الثاني|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|تشرين الثاني|"
+    "كانون الاول|يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر"
+)
+_MONTH = rf"(?:{_EN_MONTHS}|{_AR_MONTHS})"
+_YEAR_WORD = r"(?:عام|سنه|العام|in|the year of|year)"
+_DATE = re.compile(
+    r"(?<!\d)(?:"
+    + "|".join(
+        (
+            r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}",
+            r"\d{4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2}",
+            rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s*,?\s*(?:{_YEAR_WORD}\s+)?\d{{4}}",
+            rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*\d{{4}}",
+            rf"{_MONTH}\s*,?\s*(?:{_YEAR_WORD}\s+)?\d{{4}}",
+            r"(?:19|20)\d{2}",
+        )
+    )
+    + r")(?!\d)"
+)
+CONTEXT_REACH = 40
+MIN_PHONE_DIGITS = 7  # characters after a cue in which the number or date must start
+
+
+def _strip_trailing(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in _TRAILING_PUNCTUATION:
+        end -= 1
+    return end
+
+
+def _compact(text: str) -> str:
+    return "".join(char for char in text if char.isalnum())
+
+
+class PatternDetectors:
+    """The pattern detectors a profile turns on; `find(text)` runs them."""
+
+    def __init__(self, enabled: Iterable[Detector] = tuple(Detector), region: str = "SY") -> None:
+        self.enabled = frozenset(enabled)
+        self.region = region
+        runners: dict[Detector, Callable[[TokenisedText], list[Span]]] = {
+            Detector.PHONE: self._phones,
+            Detector.EMAIL: self._emails,
+            Detector.ID_NUMBER: self._id_numbers,
+            Detector.VEHICLE_PLATE: self._plates,
+            Detector.HANDLE: self._handles,
+            Detector.URL: self._urls,
+            Detector.COORDINATES: self._coordinates,
+            Detector.DATE_OF_BIRTH: self._dates_of_birth,
+        }
+        self._runners = [runners[d] for d in Detector if d in self.enabled]
+
+    def find(self, text: TokenisedText) -> list[Span]:
+        spans: list[Span] = []
+        for run in self._runners:
+            spans.extend(run(text))
+        return spans
+
+    @staticmethod
+    def _span(text: TokenisedText, start: int, end: int, kind: Kind, rule: str) -> Span:
+        begin, finish = text.original_span(start, end)
+        key = f"{kind.value}:{_compact(text.normalised[start:end])}"
+        return Span(begin, finish, kind, Source.PATTERN, f"pattern.{rule}", key)
+
+    def _phones(self, text: TokenisedText) -> list[Span]:
+        found = []
+        matcher = phonenumbers.PhoneNumberMatcher(
+            text.original, self.region, leniency=phonenumbers.Leniency.POSSIBLE, max_tries=10_000
+        )
+        for match in matcher:
+            if sum(char.isdigit() for char in match.raw_string) < MIN_PHONE_DIGITS:
+                continue  # six digits or fewer: a count, a plate, a sum of money, not a phone
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            key = f"{Kind.PHONE.value}:{e164}"
+            found.append(
+                Span(match.start, match.end, Kind.PHONE, Source.PATTERN, "pattern.phone", key)
+            )
+        return found
+
+    def _regex(
+        self, text: TokenisedText, pattern: re.Pattern[str], kind: Kind, rule: str
+    ) -> list[Span]:
+        found = []
+        for match in pattern.finditer(text.normalised):
+            start, end = match.span()
+            end = _strip_trailing(text.normalised, start, end)
+            if end > start:
+                found.append(self._span(text, start, end, kind, rule))
+        return found
+
+    def _emails(self, text: TokenisedText) -> list[Span]:
+        return self._regex(text, _EMAIL, Kind.EMAIL, "email")
+
+    def _handles(self, text: TokenisedText) -> list[Span]:
+        return self._regex(text, _SOCIAL_URL, Kind.HANDLE, "handle") + self._regex(
+            text, _HANDLE, Kind.HANDLE, "handle"
+        )
+
+    def _urls(self, text: TokenisedText) -> list[Span]:
+        return self._regex(text, _URL, Kind.URL, "url")
+
+    def _coordinates(self, text: TokenisedText) -> list[Span]:
+        return self._regex(text, _COORDINATES, Kind.COORDINATES, "coordinates")
+
+    def _after_cues(
+        self,
+        text: TokenisedText,
+        cue: re.Pattern[str],
+        target: re.Pattern[str],
+        kind: Kind,
+        rule: str,
+        *,
+        first_only: bool = True,
+    ) -> list[Span]:
+        found = []
+        normalised = text.normalised
+        for cue_match in cue.finditer(normalised):
+            window_end = min(len(normalised), cue_match.end() + CONTEXT_REACH)
+            for match in target.finditer(normalised, cue_match.end(), window_end + 30):
+                if match.start() >= window_end:
+                    break
+                found.append(self._span(text, match.start(), match.end(), kind, rule))
+                if first_only:
+                    break
+        return found
+
+    def _id_numbers(self, text: TokenisedText) -> list[Span]:
+        spans = self._regex(text, _ELEVEN_DIGITS, Kind.ID, "id_number")
+        spans += self._after_cues(text, _ID_CONTEXT, _LONG_NUMBER, Kind.ID, "id_number")
+        return spans
+
+    def _plates(self, text: TokenisedText) -> list[Span]:
+        return self._after_cues(text, _PLATE_CONTEXT, _PLATE_NUMBER, Kind.PLATE, "vehicle_plate")
+
+    def _dates_of_birth(self, text: TokenisedText) -> list[Span]:
+        return self._after_cues(text, _BIRTH_CONTEXT, _DATE, Kind.DATE_OF_BIRTH, "date_of_birth")

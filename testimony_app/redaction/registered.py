@@ -1,0 +1,319 @@
+"""Finding what the researcher registered — entities and the witness's identity — in any form.
+
+A registered thing is compiled into *forms*, each a string of normalised letters without the
+spaces, hyphens and apostrophes between its words ("Al-Qusour", "al Qusour" and "alqusour" are
+one form). A text is cut into normalised tokens and every run of up to a few tokens joined by
+soft gaps is looked up, first token also without an Arabic clitic prefix (و ف ب ل ك ال and
+their combinations, لل for ل + ال). Names of people also give their parts ("Ayham Khadour" →
+"Ayham", "Khadour"; "Abd al-Rahman" stays one part), and a part after a kunya marker takes the
+marker with it ("Abu Ayham"). Honorifics and particles are never parts. A part that is also a
+common word (lexicon.json: "Amal", "نور") is left where its context says it is the word.
+
+Numbers (phones, ID numbers, dates of birth, plates) match by their letters and digits alone,
+whatever separators and digit shapes the text uses. Emails match whole, without case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import phonenumbers
+
+from testimony_app.domain.normalise import normalise
+from testimony_app.domain.records import Entity, Identity
+from testimony_app.redaction.lexicon import Lexicon
+from testimony_app.redaction.spans import KIND_OF_ENTITY_TYPE, Kind, Source, Span
+from testimony_app.redaction.tokens import _WORD, TokenisedText, clitic_candidates, windows
+
+MAX_NAME_TOKENS = 8
+_ALNUM_SEPARATORS = r"[\s\u00a0\-./()\[\]]{0,3}"
+_ARTICLE_TOKENS = frozenset({"al", "el", "ال"})
+_COMPACT_KINDS = frozenset({Kind.PERSON, Kind.PLACE, Kind.OTHER})
+_SHAPE_KINDS = frozenset({Kind.PHONE, Kind.ID, Kind.DATE_OF_BIRTH, Kind.PLATE, Kind.HANDLE})
+
+IDENTITY_KINDS = {
+    "full_name": Kind.PERSON,
+    "nickname": Kind.PERSON,
+    "phone": Kind.PHONE,
+    "home_village": Kind.PLACE,
+    "neighbourhood": Kind.PLACE,
+    "national_id": Kind.ID,
+    "email": Kind.EMAIL,
+}
+
+
+@dataclass(frozen=True)
+class Registration:
+    """One registered thing: its text as typed, the spellings given with it, what it is."""
+
+    text: str
+    variants: tuple[str, ...]
+    kind: Kind
+    origin: str  # "entity" or "identity.<field>", for the redaction report
+
+    def __repr__(self) -> str:
+        return f"Registration({self.kind.value}, {self.origin}, <text hidden>)"
+
+
+def registrations_of(entities: Iterable[Entity], identity: Identity | None) -> list[Registration]:
+    found = [
+        Registration(entity.text, entity.variants, KIND_OF_ENTITY_TYPE[entity.type], "entity")
+        for entity in entities
+    ]
+    if identity is not None:
+        for name, kind in IDENTITY_KINDS.items():
+            value = getattr(identity, name)
+            if value:
+                found.append(Registration(value, (), kind, f"identity.{name}"))
+    return found
+
+
+def thing_key(kind: Kind, text: str) -> str:
+    """What makes two registrations the same thing (one placeholder): kind and letters."""
+    if kind in _SHAPE_KINDS or kind is Kind.EMAIL:
+        return f"{kind.value}:{_phone_key(text) if kind is Kind.PHONE else _alnum(text)}"
+    return f"{kind.value}:{''.join(_WORD.findall(normalise(text)))}"
+
+
+def _alnum(text: str) -> str:
+    return "".join(_WORD.findall(normalise(text)))
+
+
+def _phone_key(text: str) -> str:
+    number = _parse_phone(text)
+    if number is None:
+        return _alnum(text)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(normalise(text), "SY")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def phone_digit_forms(text: str) -> set[str]:
+    """The digit strings a phone number may be written as: local, national, international."""
+    digits = "".join(char for char in normalise(text) if char.isdigit())
+    forms = {digits} if len(digits) >= 5 else set()
+    number = _parse_phone(text)
+    if number is not None and number.national_number:
+        national = str(number.national_number)
+        country = str(number.country_code)
+        forms |= {national, "0" + national, country + national, "00" + country + national}
+    return {form for form in forms if len(form) >= 5}
+
+
+@dataclass
+class _Form:
+    key: str
+    kind: Kind
+    rule: str
+    tokens: int  # how many name units the form has (1: a single word, maybe a common one)
+
+
+@dataclass(frozen=True)
+class _Match:
+    first: int  # token indices, inclusive
+    last: int
+    skip: int  # normalised characters of a clitic prefix left outside the span
+    stem: str  # the first token without that prefix
+    form: _Form
+
+
+class RegisteredMatcher:
+    """Compiled registrations; `find(text)` gives their spans in a text."""
+
+    def __init__(self, registrations: Sequence[Registration], lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._forms: dict[str, list[_Form]] = defaultdict(list)
+        self._part_keys: dict[str, set[str]] = defaultdict(set)
+        self._shapes: list[tuple[re.Pattern[str], str, Kind, str]] = []
+        self._emails: list[tuple[str, str, str]] = []
+        self._longest = 1
+        for registration in registrations:
+            self._compile(registration)
+        # A part shared by two registered people ("Khadour" of two brothers) is its own thing.
+        for compact, keys in self._part_keys.items():
+            if len(keys) > 1:
+                for form in self._forms[compact]:
+                    if form.rule.endswith(".part"):
+                        form.key = f"{Kind.PERSON.value}:part:{compact}"
+
+    # --- compiling -----------------------------------------------------------------------
+
+    def _compile(self, registration: Registration) -> None:
+        key = thing_key(registration.kind, registration.text)
+        origin = registration.origin
+        kind = registration.kind
+        spellings = [registration.text, *registration.variants]
+        if kind is Kind.EMAIL:
+            for spelling in spellings:
+                self._emails.append((normalise(spelling).strip(), key, f"{origin}.full"))
+            return
+        if kind in _SHAPE_KINDS:
+            for spelling in spellings:
+                self._add_shape(spelling, key, kind, origin)
+            # An ID or a plate may also be written as words ("Idlib 12345"): fall through.
+            if kind is Kind.PHONE:
+                return
+        for number, spelling in enumerate(spellings):
+            rule = f"{origin}.{'full' if number == 0 else 'variant'}"
+            tokens = _WORD.findall(normalise(spelling))
+            if not tokens:
+                continue
+            self._add(tokens, key, kind, rule, units=len(tokens))
+            if len(tokens) > 1 and tokens[0] in _ARTICLE_TOKENS:
+                self._add(tokens[1:], key, kind, rule, units=len(tokens) - 1)
+            if kind is Kind.PERSON:
+                for unit in self._name_units(tokens):
+                    if self._add(unit, key, kind, f"{origin}.part", units=1):
+                        self._part_keys["".join(unit)].add(key)
+            elif kind in _COMPACT_KINDS:
+                core = [t for t in tokens if t not in self.lexicon.place_generic_words]
+                if core and core != tokens:
+                    self._add(core, key, kind, f"{origin}.part", units=len(core))
+                    if len(core) > 1 and core[0] in _ARTICLE_TOKENS:
+                        self._add(core[1:], key, kind, f"{origin}.part", units=len(core) - 1)
+
+    def _add(self, tokens: Sequence[str], key: str, kind: Kind, rule: str, *, units: int) -> bool:
+        compact = "".join(tokens)
+        if len(compact) < 2 or (units == 1 and self.lexicon.not_a_name_part(compact)):
+            return False
+        existing = self._forms[compact]
+        if any(form.key == key for form in existing):
+            return False
+        existing.append(_Form(key, kind, rule, units))
+        self._longest = max(self._longest, min(len(tokens), MAX_NAME_TOKENS))
+        return True
+
+    def _name_units(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Name parts: single names, with "Abd" compounds kept whole; no honorific or particle."""
+        units: list[list[str]] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token in self.lexicon.compound_heads and index + 1 < len(tokens):
+                step = 3 if tokens[index + 1] in _ARTICLE_TOKENS and index + 2 < len(tokens) else 2
+                units.append(list(tokens[index : index + step]))
+                index += step
+                continue
+            if not self.lexicon.not_a_name_part(token):
+                units.append([token])
+            index += 1
+        return units
+
+    def _add_shape(self, spelling: str, key: str, kind: Kind, origin: str) -> None:
+        if kind is Kind.PHONE:
+            strings = phone_digit_forms(spelling)
+        else:
+            alnum = _alnum(spelling)
+            strings = {alnum} if len(alnum) >= 4 else set()
+        for string in strings:
+            body = _ALNUM_SEPARATORS.join(re.escape(char) for char in string)
+            pattern = re.compile(rf"(?<![^\W_])\+?{body}(?![^\W_])")
+            self._shapes.append((pattern, key, kind, f"{origin}.full"))
+
+    # --- finding -------------------------------------------------------------------------
+
+    def find(self, text: TokenisedText) -> list[Span]:
+        spans = [self._span(text, match) for match in self._token_matches(text)]
+        spans.extend(self._shape_spans(text))
+        return [span for span in spans if span.start < span.end]
+
+    def _token_matches(self, text: TokenisedText) -> list[_Match]:
+        tokens = text.tokens
+        matches: list[_Match] = []
+        index = 0
+        while index < len(tokens):
+            best: _Match | None = None
+            for skip, stem, last, compact in windows(
+                text, index, self.lexicon.arabic_prefixes, self._longest
+            ):
+                for form in self._forms.get(compact, ()):
+                    if best is None or last > best.last or (last == best.last and skip < best.skip):
+                        best = _Match(index, last, skip, stem, form)
+            if best is not None and not self._common_word(text, best):
+                matches.append(best)
+                index = best.last + 1
+            else:
+                index += 1
+        return matches
+
+    def _kunya_marker_before(self, text: TokenisedText, index: int) -> int | None:
+        """The skip of a kunya marker (Abu, Umm, أبو, أم) right before token `index`, if any."""
+        if index == 0 or not text.tokens[index].soft_before:
+            return None
+        for skip, stem in clitic_candidates(text.tokens[index - 1], self.lexicon.arabic_prefixes):
+            if stem in self.lexicon.kunya_markers:
+                return skip
+        return None
+
+    def _span(self, text: TokenisedText, match: _Match) -> Span:
+        tokens = text.tokens
+        start = tokens[match.first].start + match.skip
+        rule = match.form.rule
+        if match.form.kind is Kind.PERSON:
+            marker_skip = self._kunya_marker_before(text, match.first)
+            if marker_skip is not None:
+                start = tokens[match.first - 1].start + marker_skip
+                rule = rule.rsplit(".", 1)[0] + ".kunya"
+        begin, end = text.original_span(start, tokens[match.last].end)
+        return Span(begin, end, match.form.kind, Source.REGISTERED, rule, match.form.key)
+
+    def _common_word(self, text: TokenisedText, match: _Match) -> bool:
+        """Whether a one-word match is a common word here ("Allah karim"), not the person."""
+        if match.form.tokens != 1 or match.first != match.last:
+            return False
+        tokens = text.tokens
+        word = self.lexicon.ambiguous.get(match.stem)
+        if word is None:
+            return False
+        if self._kunya_marker_before(text, match.first) is not None:
+            return False
+        before = [t.text for t in tokens[max(0, match.first - 2) : match.first]]
+        if any(item in self.lexicon.person_cues for item in before):
+            return False
+        after = tokens[match.first + 1].text if match.first + 1 < len(tokens) else ""
+        previous = before[-1] if before else ""
+        if self._in_phrase(text, match.first, word.keep_phrases):
+            return True
+        if not tokens[match.first].arabic:
+            # Latin script has case: a name is capitalised, the word usually is not.
+            original = text.original_of(tokens[match.first])
+            return original.islower()
+        prefix = tokens[match.first].text[: match.skip]
+        if prefix in self.lexicon.article_prefixes:
+            return True  # given names do not take the article: الأمل, النور, بالسلام
+        return previous in word.keep_before or after in word.keep_after
+
+    @staticmethod
+    def _in_phrase(text: TokenisedText, index: int, phrases: Sequence[Sequence[str]]) -> bool:
+        words = [token.text for token in text.tokens]
+        for phrase in phrases:
+            for offset in range(len(phrase)):
+                start = index - offset
+                if start >= 0 and words[start : start + len(phrase)] == list(phrase):
+                    return True
+        return False
+
+    def _shape_spans(self, text: TokenisedText) -> list[Span]:
+        found = []
+        normalised = text.normalised
+        for pattern, key, kind, rule in self._shapes:
+            for match in pattern.finditer(normalised):
+                begin, end = text.original_span(*match.span())
+                found.append(Span(begin, end, kind, Source.REGISTERED, rule, key))
+        for email, key, rule in self._emails:
+            if not email:
+                continue
+            start = normalised.find(email)
+            while start >= 0:
+                begin, end = text.original_span(start, start + len(email))
+                found.append(Span(begin, end, Kind.EMAIL, Source.REGISTERED, rule, key))
+                start = normalised.find(email, start + 1)
+        return found
