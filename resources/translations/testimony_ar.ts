@@ -806,6 +806,189 @@
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Redact selection</source>
+        <translation>احجب التحديد</translation>
+    </message>
+    <message>
+        <source>Hide the selected text in every export (Ctrl+R)</source>
+        <translation>احجب النص المحدد في كل تصدير (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Keep or redact here</source>
+        <translation>أبقِ أو احجب هنا</translation>
+    </message>
+    <message>
+        <source>Keep the highlighted text at the cursor, or redact it again (Ctrl+K)</source>
+        <translation>أبقِ النص المظلَّل عند المؤشر، أو احجبه من جديد (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>علِّم كمُراجَعة</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>ملف الحجب</translation>
+    </message>
+    <message>
+        <source>The account, with what redaction finds.</source>
+        <translation>الإفادة، مع ما يجده الحجب.</translation>
+    </message>
+    <message>
+        <source>What would leave, for this profile.</source>
+        <translation>ما سيخرج بهذا الملف.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>الإفادة</translation>
+    </message>
+    <message>
+        <source>Preview of the export</source>
+        <translation>معاينة التصدير</translation>
+    </message>
+    <message>
+        <source>Click a highlighted word to keep it.</source>
+        <translation>انقر كلمة مظلَّلة لإبقائها.</translation>
+    </message>
+    <message>
+        <source>For an editor</source>
+        <translation>لمحرر</translation>
+    </message>
+    <message>
+        <source>For publication</source>
+        <translation>للنشر</translation>
+    </message>
+    <message>
+        <source>as a name</source>
+        <translation>كاسم</translation>
+    </message>
+    <message>
+        <source>as a place</source>
+        <translation>كمكان</translation>
+    </message>
+    <message>
+        <source>as other</source>
+        <translation>كغير ذلك</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>اسم</translation>
+    </message>
+    <message>
+        <source>Private place</source>
+        <translation>مكان خاص</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>رقم هاتف</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>رقم هوية</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>تاريخ ميلاد</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>لوحة سيارة</translation>
+    </message>
+    <message>
+        <source>Social media account</source>
+        <translation>حساب تواصل اجتماعي</translation>
+    </message>
+    <message>
+        <source>Web link</source>
+        <translation>رابط</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>إحداثيات</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>غير ذلك</translation>
+    </message>
+    <message>
+        <source>marked by you</source>
+        <translation>حدَّدتَه بنفسك</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>مسجَّل</translation>
+    </message>
+    <message>
+        <source>found by its shape</source>
+        <translation>عُرف من شكله</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>مُبقى</translation>
+    </message>
+    <message>
+        <source>names</source>
+        <translation>أسماء</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation>أماكن</translation>
+    </message>
+    <message>
+        <source>numbers, addresses, accounts</source>
+        <translation>أرقام وعناوين وحسابات</translation>
+    </message>
+    <message>
+        <source>your marks</source>
+        <translation>تحديداتك</translation>
+    </message>
+    <message>
+        <source>The review could not be made from the vault.</source>
+        <translation>تعذّر إعداد المراجعة من الخزنة.</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>مُراجَعة</translation>
+    </message>
+    <message>
+        <source>Nothing is replaced in this testimony.</source>
+        <translation>لا يُستبدل شيء في هذه الإفادة.</translation>
+    </message>
+    <message>
+        <source>%1 replaced: %2.</source>
+        <translation>استُبدل %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 kept by you.</source>
+        <translation>أبقيتَ %1.</translation>
+    </message>
+    <message>
+        <source>Select the words to redact first.</source>
+        <translation>حدِّد الكلمات المراد حجبها أولاً.</translation>
+    </message>
+    <message>
+        <source>The decision could not be saved; nothing changed.</source>
+        <translation>تعذّر حفظ القرار؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>%1, %2. Click to keep it.</source>
+        <translation>%1، %2. انقر لإبقائه.</translation>
+    </message>
+    <message>
+        <source>%1, %2. Click to show it again.</source>
+        <translation>%1، %2. انقر لإظهاره من جديد.</translation>
+    </message>
+    <message>
+        <source>Kept by you. Click to redact it again.</source>
+        <translation>أبقيتَه. انقر لحجبه من جديد.</translation>
+    </message>
+</context>
+<context>
     <name>RevisionsPanel</name>
     <message>
         <source>Choose a version to read it.</source>
@@ -895,6 +1078,10 @@
     <message>
         <source>Attachments</source>
         <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>Redaction review</source>
+        <translation>مراجعة الحجب</translation>
     </message>
     <message>
         <source>Versions</source>

@@ -357,7 +357,7 @@ class Redactor:
                 age_band = _band10(age)
                 age = None
                 coarsened["age"] += 1
-        if witness.age_band and rule("witness.age_band") != "keep" and age_band == witness.age_band:
+        if age_band is witness.age_band and age_band and rule("witness.age_band") != "keep":
             dropped.append("witness.age_band")
             age_band = None
         gender = witness.gender.value if witness.gender else None

@@ -30,6 +30,7 @@ from testimony_app.gui.editor.attachments_panel import AttachmentsPanel
 from testimony_app.gui.editor.entities_panel import EntitiesPanel
 from testimony_app.gui.editor.incidents_panel import IncidentsPanel
 from testimony_app.gui.editor.interview_form import InterviewForm
+from testimony_app.gui.editor.review_panel import ReviewPanel
 from testimony_app.gui.editor.revisions_panel import RevisionsPanel
 from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
 
@@ -107,6 +108,7 @@ class TestimonyEditor(QWidget):
         self.entities_panel = EntitiesPanel(self)
         self.attachments_panel = AttachmentsPanel(worker, self)
         self.revisions_panel = RevisionsPanel(worker, self)
+        self.review_panel = ReviewPanel(worker, self)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(narrative_page, self.tr("Account"))
@@ -114,6 +116,7 @@ class TestimonyEditor(QWidget):
         self.tabs.addTab(self.incidents_panel, self.tr("Incidents"))
         self.tabs.addTab(self.entities_panel, self.tr("Sensitive names"))
         self.tabs.addTab(self.attachments_panel, self.tr("Attachments"))
+        self.tabs.addTab(self.review_panel, self.tr("Redaction review"))
         self.tabs.addTab(self.revisions_panel, self.tr("Versions"))
 
         layout = QVBoxLayout(self)
@@ -133,6 +136,8 @@ class TestimonyEditor(QWidget):
         for panel in (self.interview_form, self.incidents_panel, self.entities_panel):
             panel.changed.connect(self.on_content_changed)
         self.revisions_panel.restore_requested.connect(self.on_revisions_panel_restore_requested)
+        self.review_panel.review_marked.connect(self.on_review_panel_review_marked)
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.on_application_focus_changed)
@@ -171,6 +176,9 @@ class TestimonyEditor(QWidget):
         self._first_unsaved = None
         self.attachments_panel.set_testimony(testimony.id)
         self.revisions_panel.set_testimony(testimony.id)
+        self.review_panel.set_testimony(testimony.id)
+        if self.tabs.currentWidget() is self.review_panel:
+            self.review_panel.refresh()
         self.save_state_label.setText(self.tr("All changes saved."))
         self.setEnabled(True)
 
@@ -250,6 +258,8 @@ class TestimonyEditor(QWidget):
             self._first_unsaved = None
             self.save_state_label.setText(self.tr("All changes saved."))
         self.revisions_panel.refresh()
+        if self.tabs.currentWidget() is self.review_panel:
+            self.review_panel.refresh()
         self.saved.emit(testimony)
 
     def _on_save_error(self, error: BaseException, generation: int) -> None:
@@ -279,6 +289,20 @@ class TestimonyEditor(QWidget):
         self.on_content_changed()
         self.save_now()
 
+    # --- redaction review -----------------------------------------------------------------
+
+    def on_tabs_current_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.review_panel and self._testimony is not None:
+            # The review redacts what is stored: save what was typed, then look (again).
+            self.save_now()
+            self.review_panel.refresh()
+
+    def on_review_panel_review_marked(self) -> None:
+        if self._testimony is None:
+            return
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(Status.REVIEWED)))
+        self.save_now()
+
     # --- entities from the narrative ------------------------------------------------------
 
     def register_selection(self) -> None:
@@ -306,6 +330,7 @@ class TestimonyEditor(QWidget):
             self.entities_panel.clear()
             self.attachments_panel.clear()
             self.revisions_panel.clear()
+            self.review_panel.clear()
         finally:
             self._loading = False
         self._dirty_generation = self._saved_generation = 0
