@@ -1,5 +1,5 @@
-"""The redaction review panel over a real vault: spans shown, a click keeps one, a selection
-adds one, the preview follows, decisions survive lock and unlock, "mark reviewed" sets the status."""
+"""The redaction review panel over a real vault: spans shown, a click keeps one, a selection adds
+one, the preview follows, decisions survive lock and unlock, "mark reviewed" sets the status."""
 
 from __future__ import annotations
 

@@ -9,7 +9,15 @@ is the narrative as the chosen profile would export it, made by the same code as
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -272,10 +280,10 @@ class ReviewPanel(QWidget):
             cursor = QTextCursor(self.preview_view.document())
             cursor.setPosition(preview_positions[match.start()])
             cursor.setPosition(preview_positions[match.end()], QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             text_format = QTextCharFormat()
             text_format.setBackground(PREVIEW_COLOUR)
-            selection.format = text_format  # type: ignore[attr-defined]
+            selection.format = text_format
             marks.append(selection)
         self.preview_view.setExtraSelections(marks)
         self.summary_label.setText(self._summary(review))
@@ -290,7 +298,7 @@ class ReviewPanel(QWidget):
         cursor = QTextCursor(view.document())
         cursor.setPosition(self._positions[start])
         cursor.setPosition(self._positions[end], QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         text_format = QTextCharFormat()
         if span is None:  # kept by the reviewer
             text_format.setForeground(KEPT_COLOUR)
@@ -304,7 +312,7 @@ class ReviewPanel(QWidget):
             text_format.setBackground(PLACE_COLOUR)
         else:
             text_format.setBackground(PATTERN_COLOUR)
-        selection.format = text_format  # type: ignore[attr-defined]
+        selection.format = text_format
         return selection
 
     def _summary(self, review: Review) -> str:
@@ -440,10 +448,12 @@ class ReviewPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.source_view.viewport()
+            and isinstance(event, QMouseEvent)
             and event.type() == QEvent.Type.MouseButtonRelease
+            and event.button() == Qt.MouseButton.LeftButton
             and not self.source_view.textCursor().hasSelection()
         ):
-            position = self.source_view.cursorForPosition(event.position().toPoint()).position()  # type: ignore[attr-defined]
+            position = self.source_view.cursorForPosition(event.position().toPoint()).position()
             self.toggle_at(self._index_at(position))
         return super().eventFilter(watched, event)
 
