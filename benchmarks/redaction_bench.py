@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Arabic syllables and text are the point here
 """Redaction benchmark (issue 5): 1,000 testimonies of about 2 KB with 10 registered entities each.
 
 The clock runs over `Redactor.redact_testimony` for every testimony with one placeholder book
