@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +22,18 @@ _LIST_KEYS = (
     "kunya_markers",
     "compound_heads",
     "place_generic_words",
+    "place_prefix_words",
     "person_cues",
 )
-_AMBIGUOUS_KEYS = ("forms", "meaning", "keep_before", "keep_after", "keep_phrases")
+_AMBIGUOUS_KEYS = (
+    "forms",
+    "meaning",
+    "keep_before",
+    "keep_after",
+    "keep_phrases",
+    "keep_spellings",
+    "keep_prefixes",
+)
 
 
 class LexiconError(AppError):
@@ -36,6 +46,21 @@ def _words(items: object, where: str) -> frozenset[str]:
     return frozenset(normalised for item in items if (normalised := normalise(item).strip()))
 
 
+def spelling(text: str) -> str:
+    """A word as spelled: without tashkeel, tatweel or case, but with its alef and hamza."""
+    return "".join(
+        char
+        for char in unicodedata.normalize("NFC", text.casefold())
+        if not ("\u064b" <= char <= "\u065f" or char in "\u0670\u0640")
+    ).strip()
+
+
+def _spellings(items: object, where: str) -> frozenset[str]:
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise LexiconError(f"the redaction word list is not valid: {where} must list words")
+    return frozenset(spelling(item) for item in items)
+
+
 @dataclass(frozen=True)
 class AmbiguousName:
     """A given name that is also a common word: kept where the context says it is the word."""
@@ -44,6 +69,9 @@ class AmbiguousName:
     keep_before: frozenset[str]
     keep_after: frozenset[str]
     keep_phrases: tuple[tuple[str, ...], ...]
+    # Spellings that are always the word, told apart before normalisation (آمين, not أمين).
+    keep_spellings: frozenset[str]
+    keep_prefixes: frozenset[str]  # clitics that make it the word here (بسلام: "in peace")
 
 
 @dataclass(frozen=True)
@@ -55,6 +83,7 @@ class Lexicon:
     kunya_markers: frozenset[str]
     compound_heads: frozenset[str]
     place_generic_words: frozenset[str]
+    place_prefix_words: frozenset[str]  # Ain, Kafr, Deir, Tell, Hay, حي: a place name's first word
     person_cues: frozenset[str]
     ambiguous: dict[str, AmbiguousName]  # by each normalised form
 
@@ -83,6 +112,8 @@ def parse_lexicon(data: object) -> Lexicon:
                 tuple(normalise(phrase).replace("-", " ").split())
                 for phrase in sorted(_words(phrases, where + ".keep_phrases"))
             ),
+            keep_spellings=_spellings(entry.get("keep_spellings", []), where),
+            keep_prefixes=_words(entry.get("keep_prefixes", []), where + ".keep_prefixes"),
         )
         for form in name.forms:
             ambiguous[form] = name
@@ -94,6 +125,7 @@ def parse_lexicon(data: object) -> Lexicon:
         kunya_markers=lists["kunya_markers"],
         compound_heads=lists["compound_heads"],
         place_generic_words=lists["place_generic_words"],
+        place_prefix_words=lists["place_prefix_words"],
         person_cues=lists["person_cues"],
         ambiguous=ambiguous,
     )

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import phonenumbers
 
+from testimony_app.domain.normalise import normalise
 from testimony_app.redaction.spans import Kind, Source, Span
 from testimony_app.redaction.tokens import TokenisedText
 
@@ -46,7 +47,7 @@ _TRAILING_PUNCTUATION = ".,;:!?)]}'\"،؛؟"
 
 _DEG = r"\s*(?:°|º|˚|deg|درجه)\s*"
 _MIN = r"\s*(?:'|′|’|‘|min|دقيقه)\s*"
-_SEC = r"\s*(?:\"|″|”|''|sec|ثانيه)\s*"
+_SEC = r"\s*(?:\"|″|”|''|′′|sec|ثانيه)\s*"  # ″ is ′′ once normalised (NFKD)
 _HEMI = r"\s*(?:[nsew](?![a-z])|north|south|east|west|شمالا|جنوبا|شرقا|غربا|شمال|جنوب|شرق|غرب)"
 _NUM = r"\d{1,3}(?:[.٫]\d+)?"
 _DMS_ONE = rf"\d{{1,3}}{_DEG}\d{{1,2}}{_MIN}(?:\d{{1,2}}(?:[.٫]\d+)?{_SEC})?(?:{_HEMI})?"
@@ -58,21 +59,26 @@ _COORDINATES = re.compile(
             # decimal pairs: 34.7265, 36.7096 / 34.7265N 36.7096E / 34.7265° N, 36.7096° E
             rf"(?<![\d.])[-+]?\d{{1,2}}[.٫]\d{{3,9}}(?:°)?(?:{_HEMI})?\s*[,،;/ ]\s*"
             rf"[-+]?\d{{1,3}}[.٫]\d{{3,9}}(?:°)?(?:{_HEMI})?(?!\d|[.٫]\d)",
+            # hemisphere first: N 35.2969 E 36.6161
+            rf"(?<![\w.])(?:[ns]|north|south)\s*\d{{1,2}}[.٫]\d{{3,9}}°?\s*[,،;/]?\s*"
+            rf"(?:[ew]|east|west)\s*\d{{1,3}}[.٫]\d{{3,9}}°?(?!\d|[.٫]\d)",
             # decimal degrees with a degree sign or a hemisphere, alone
             rf"(?<![\d.])[-+]?{_NUM}\s*°\s*(?:{_HEMI})",
         )
     )
 )
 _ELEVEN_DIGITS = re.compile(r"(?<![\w])\d{11}(?![\w])")
+# UNHCR registration and case numbers: 123-12C12345, 123-00012345.
+_UNHCR_CASE = re.compile(r"(?<![\w])\d{3}-\d{2}[a-z]\d{5}(?![\w])|(?<![\w])\d{3}-\d{8}(?![\w])")
 _LONG_NUMBER = re.compile(r"(?<![\w])[a-z]{0,3}\d(?:[\s\-/]?\d){5,17}(?![\w])")
 _ID_CONTEXT = re.compile(
     r"(?:\bid\b|identity|identification|national|passport|card|registry|register|"
     r"هويه|الهويه|هويته|هويتها|الوطني|وطني|جواز|الجواز|بطاقه|البطاقه|القيد|قيد|خانه|"
-    r"الشخصيه|السجل المدني|دفتر العائله)"
+    r"الشخصيه|السجل المدني|دفتر العائله|file|case|ملف|ملفنا|ملفه|ملفها|القضيه)"
 )
 _PLATE_CONTEXT = re.compile(
-    r"(?:plate|plates|licen[cs]e|registration|number plate|لوحه|لوحتها|لوحته|نمره|نمرتها|"
-    r"رقم السياره|رقمها)"
+    r"(?:plate|plates|licen[cs]e|registration|number plate|لوح(?:ه|ته|تها|تهم)|"
+    r"نمر(?:ه|ته|تها|تهم)|رقم السياره)"
 )
 _PLATE_NUMBER = re.compile(r"(?<![\w])(?:[a-z]{1,3}[\s\-]?)?\d{3,8}(?:[\s\-]?[a-z]{1,3})?(?![\w])")
 _BIRTH_CONTEXT = re.compile(
@@ -104,7 +110,13 @@ _DATE = re.compile(
     + r")(?!\d)"
 )
 CONTEXT_REACH = 40
-MIN_PHONE_DIGITS = 7  # characters after a cue in which the number or date must start
+MIN_PHONE_DIGITS = 7
+# Where the people of these accounts and their families are: numbers written the local way
+# (0555 …, 0152 …) are read as each country's; the first is the default for the key.
+REGIONS = ("SY", "TR", "LB", "JO", "IQ", "DE", "SE", "NL", "GB", "FR", "EG")
+_DATE_LIKE = re.compile(
+    r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{2}|\d{4})"
+)  # characters after a cue in which the number or date must start
 
 
 def _strip_trailing(text: str, start: int, end: int) -> int:
@@ -120,9 +132,11 @@ def _compact(text: str) -> str:
 class PatternDetectors:
     """The pattern detectors a profile turns on; `find(text)` runs them."""
 
-    def __init__(self, enabled: Iterable[Detector] = tuple(Detector), region: str = "SY") -> None:
+    def __init__(
+        self, enabled: Iterable[Detector] = tuple(Detector), regions: Sequence[str] = REGIONS
+    ) -> None:
         self.enabled = frozenset(enabled)
-        self.region = region
+        self.regions = tuple(regions)
         runners: dict[Detector, Callable[[TokenisedText], list[Span]]] = {
             Detector.PHONE: self._phones,
             Detector.EMAIL: self._emails,
@@ -148,19 +162,26 @@ class PatternDetectors:
         return Span(begin, finish, kind, Source.PATTERN, f"pattern.{rule}", key)
 
     def _phones(self, text: TokenisedText) -> list[Span]:
-        found = []
-        matcher = phonenumbers.PhoneNumberMatcher(
-            text.original, self.region, leniency=phonenumbers.Leniency.POSSIBLE, max_tries=10_000
-        )
-        for match in matcher:
-            if sum(char.isdigit() for char in match.raw_string) < MIN_PHONE_DIGITS:
-                continue  # six digits or fewer: a count, a plate, a sum of money, not a phone
-            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-            key = f"{Kind.PHONE.value}:{e164}"
-            found.append(
-                Span(match.start, match.end, Kind.PHONE, Source.PATTERN, "pattern.phone", key)
+        found: dict[tuple[int, int], Span] = {}
+        for region in self.regions:
+            matcher = phonenumbers.PhoneNumberMatcher(
+                text.original, region, leniency=phonenumbers.Leniency.POSSIBLE, max_tries=10_000
             )
-        return found
+            for match in matcher:
+                raw = "".join(c for c in match.raw_string if not c.isspace())
+                digits = sum(char.isdigit() for char in raw)
+                if digits < MIN_PHONE_DIGITS:
+                    continue  # six digits or fewer: a count, a plate, a sum, not a phone
+                if _DATE_LIKE.fullmatch(normalise(match.raw_string).strip()):
+                    continue  # 5/12/2013 is a day
+                if (match.start, match.end) in found:
+                    continue
+                e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+                key = f"{Kind.PHONE.value}:{e164}"
+                found[(match.start, match.end)] = Span(
+                    match.start, match.end, Kind.PHONE, Source.PATTERN, "pattern.phone", key
+                )
+        return list(found.values())
 
     def _regex(
         self, text: TokenisedText, pattern: re.Pattern[str], kind: Kind, rule: str
@@ -211,6 +232,7 @@ class PatternDetectors:
 
     def _id_numbers(self, text: TokenisedText) -> list[Span]:
         spans = self._regex(text, _ELEVEN_DIGITS, Kind.ID, "id_number")
+        spans += self._regex(text, _UNHCR_CASE, Kind.ID, "id_number")
         spans += self._after_cues(text, _ID_CONTEXT, _LONG_NUMBER, Kind.ID, "id_number")
         return spans
 

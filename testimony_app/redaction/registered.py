@@ -24,11 +24,16 @@ import phonenumbers
 
 from testimony_app.domain.normalise import normalise
 from testimony_app.domain.records import Entity, Identity
-from testimony_app.redaction.lexicon import Lexicon
+from testimony_app.redaction.lexicon import Lexicon, spelling
+from testimony_app.redaction.skeleton import skeleton
 from testimony_app.redaction.spans import KIND_OF_ENTITY_TYPE, Kind, Source, Span
 from testimony_app.redaction.tokens import _WORD, TokenisedText, clitic_candidates, windows
 
 MAX_NAME_TOKENS = 8
+# Loose keys shorter than this meet too many other words ("Amin" and "Amman" are both a-m-n).
+MIN_LOOSE = 4
+# "House of": بيت شكور is the Shakour family, never a place to leave alone.
+_HOUSEHOLD_WORDS = frozenset({"بيت", "دار", "beit", "bayt", "bait", "dar"})
 _ALNUM_SEPARATORS = r"[\s\u00a0\-./()\[\]]{0,3}"
 _ARTICLE_TOKENS = frozenset({"al", "el", "ال"})
 _COMPACT_KINDS = frozenset({Kind.PERSON, Kind.PLACE, Kind.OTHER})
@@ -96,6 +101,23 @@ def _parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
+def _phone_body(text: str) -> str | None:
+    """A pattern for a phone number however it is written: any separators, with or without
+    the trunk 0, the country code, a + or 00 (even a stray extra 0) in front."""
+    number = _parse_phone(text)
+    if number is None or not number.national_number:
+        digits = "".join(char for char in normalise(text) if char.isdigit())
+        if len(digits) < 5:
+            return None
+        return _ALNUM_SEPARATORS.join(digits)
+    national = _ALNUM_SEPARATORS.join(str(number.national_number))
+    country = _ALNUM_SEPARATORS.join(str(number.country_code))
+    return (
+        rf"(?:\+|0{{1,4}})?{_ALNUM_SEPARATORS}(?:{country}{_ALNUM_SEPARATORS})?"
+        rf"0?{_ALNUM_SEPARATORS}{national}"
+    )
+
+
 def phone_digit_forms(text: str) -> set[str]:
     """The digit strings a phone number may be written as: local, national, international."""
     digits = "".join(char for char in normalise(text) if char.isdigit())
@@ -114,6 +136,7 @@ class _Form:
     kind: Kind
     rule: str
     tokens: int  # how many name units the form has (1: a single word, maybe a common one)
+    given: bool = False  # a person's given name alone: it never takes the Arabic article
 
 
 @dataclass(frozen=True)
@@ -134,6 +157,7 @@ class RegisteredMatcher:
         self._part_keys: dict[str, set[str]] = defaultdict(set)
         self._shapes: list[tuple[re.Pattern[str], str, Kind, str]] = []
         self._emails: list[tuple[str, str, str]] = []
+        self._loose: dict[str, list[_Form]] = defaultdict(list)
         self._longest = 1
         for registration in registrations:
             self._compile(registration)
@@ -170,26 +194,54 @@ class RegisteredMatcher:
             if len(tokens) > 1 and tokens[0] in _ARTICLE_TOKENS:
                 self._add(tokens[1:], key, kind, rule, units=len(tokens) - 1)
             if kind is Kind.PERSON:
-                for unit in self._name_units(tokens):
-                    if self._add(unit, key, kind, f"{origin}.part", units=1):
+                units = self._name_units(tokens)
+                for position, unit in enumerate(units):
+                    # The first of several names is a given name; a name alone may be either.
+                    given = position == 0 and len(units) > 1
+                    if self._add(unit, key, kind, f"{origin}.part", units=1, given=given):
                         self._part_keys["".join(unit)].add(key)
             elif kind in _COMPACT_KINDS:
-                core = [t for t in tokens if t not in self.lexicon.place_generic_words]
+                core = self._place_core(tokens)
                 if core and core != tokens:
                     self._add(core, key, kind, f"{origin}.part", units=len(core))
-                    if len(core) > 1 and core[0] in _ARTICLE_TOKENS:
-                        self._add(core[1:], key, kind, f"{origin}.part", units=len(core) - 1)
 
-    def _add(self, tokens: Sequence[str], key: str, kind: Kind, rule: str, *, units: int) -> bool:
+    def _add(
+        self,
+        tokens: Sequence[str],
+        key: str,
+        kind: Kind,
+        rule: str,
+        *,
+        units: int,
+        given: bool = False,
+    ) -> bool:
         compact = "".join(tokens)
         if len(compact) < 2 or (units == 1 and self.lexicon.not_a_name_part(compact)):
             return False
         existing = self._forms[compact]
         if any(form.key == key for form in existing):
             return False
-        existing.append(_Form(key, kind, rule, units))
+        form = _Form(key, kind, rule, units, given)
+        existing.append(form)
         self._longest = max(self._longest, min(len(tokens), MAX_NAME_TOKENS))
+        # The loose key, for Latin spellings and transliterations of the same name.
+        words = [skeleton(token) for token in tokens if token not in _ARTICLE_TOKENS]
+        loose = "".join(words)
+        if len(loose) >= MIN_LOOSE and all(words) and not compact.isdigit():
+            self._loose[loose].append(form)
         return True
+
+    def _place_core(self, tokens: Sequence[str]) -> list[str]:
+        """A place's own name: without "street", "Kafr", "Harat", "حي" or a leading article."""
+        lexicon = self.lexicon
+        core = [
+            t
+            for t in tokens
+            if t not in lexicon.place_generic_words and t not in lexicon.place_prefix_words
+        ]
+        while core and (core[0] in _ARTICLE_TOKENS or core[0] in lexicon.particles):
+            core = core[1:]  # "Abu Tuwayrat" is also "Tuwayrat"
+        return core
 
     def _name_units(self, tokens: Sequence[str]) -> list[list[str]]:
         """Name parts: single names, with "Abd" compounds kept whole; no honorific or particle."""
@@ -209,13 +261,15 @@ class RegisteredMatcher:
 
     def _add_shape(self, spelling: str, key: str, kind: Kind, origin: str) -> None:
         if kind is Kind.PHONE:
-            strings = phone_digit_forms(spelling)
-        else:
-            alnum = _alnum(spelling)
-            strings = {alnum} if len(alnum) >= 4 else set()
-        for string in strings:
-            body = _ALNUM_SEPARATORS.join(re.escape(char) for char in string)
-            pattern = re.compile(rf"(?<![^\W_])\+?{body}(?![^\W_])")
+            body = _phone_body(spelling)
+            if body is not None:
+                pattern = re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
+                self._shapes.append((pattern, key, kind, f"{origin}.full"))
+            return
+        alnum = _alnum(spelling)
+        if len(alnum) >= 4:
+            body = _ALNUM_SEPARATORS.join(re.escape(char) for char in alnum)
+            pattern = re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
             self._shapes.append((pattern, key, kind, f"{origin}.full"))
 
     # --- finding -------------------------------------------------------------------------
@@ -225,24 +279,60 @@ class RegisteredMatcher:
         spans.extend(self._shape_spans(text))
         return [span for span in spans if span.start < span.end]
 
+    def _latin_article_match(self, text: TokenisedText, index: int) -> _Match | None:
+        """ "alHasrouni", "elQusour": the article written onto a registered name."""
+        token = text.tokens[index]
+        if token.arabic or token.text[:2] not in ("al", "el") or len(token.text) < 6:
+            return None
+        stem = token.text[2:]
+        for form in self._forms.get(stem, ()):
+            if form.tokens == 1 and not form.given:
+                return _Match(index, index, 0, stem, form)
+        return None
+
     def _token_matches(self, text: TokenisedText) -> list[_Match]:
         tokens = text.tokens
         matches: list[_Match] = []
         index = 0
         while index < len(tokens):
             best: _Match | None = None
-            for skip, stem, last, compact in windows(
-                text, index, self.lexicon.arabic_prefixes, self._longest
-            ):
+            runs = windows(text, index, self.lexicon.arabic_prefixes, self._longest)
+            for skip, stem, last, compact in runs:
                 for form in self._forms.get(compact, ()):
                     if best is None or last > best.last or (last == best.last and skip < best.skip):
                         best = _Match(index, last, skip, stem, form)
+            if best is None and not tokens[index].arabic:
+                best = self._latin_article_match(text, index)
+            if best is None and self._loose and not tokens[index].arabic:
+                best = self._loose_match(text, index)
             if best is not None and not self._common_word(text, best):
                 matches.append(best)
                 index = best.last + 1
             else:
                 index += 1
         return matches
+
+    def _loose_match(self, text: TokenisedText, index: int) -> _Match | None:
+        """A capitalised Latin run whose consonant skeleton is a registered name's."""
+        tokens = text.tokens
+        best: _Match | None = None
+        loose = ""
+        for last in range(index, min(len(tokens), index + self._longest)):
+            token = tokens[last]
+            if last > index and not token.soft_before:
+                break
+            original = text.original_of(token)
+            if token.arabic or not original[:1].isupper():
+                break
+            if token.text in _ARTICLE_TOKENS:
+                continue
+            loose += skeleton(token.text)
+            if len(token.text) < 4 and last == index:
+                continue
+            for form in self._loose.get(loose, ()):
+                if best is None or last > best.last:
+                    best = _Match(index, last, 0, token.text, form)
+        return best
 
     def _kunya_marker_before(self, text: TokenisedText, index: int) -> int | None:
         """The skip of a kunya marker (Abu, Umm, أبو, أم) right before token `index`, if any."""
@@ -255,40 +345,84 @@ class RegisteredMatcher:
 
     def _span(self, text: TokenisedText, match: _Match) -> Span:
         tokens = text.tokens
-        start = tokens[match.first].start + match.skip
+        first = match.first
+        start = tokens[first].start + match.skip
         rule = match.form.rule
         if match.form.kind is Kind.PERSON:
-            marker_skip = self._kunya_marker_before(text, match.first)
+            marker_skip = self._kunya_marker_before(text, first)
             if marker_skip is not None:
-                start = tokens[match.first - 1].start + marker_skip
+                start = tokens[first - 1].start + marker_skip
                 rule = rule.rsplit(".", 1)[0] + ".kunya"
+            elif match.skip == 0 and self._article_before(text, first):
+                start = tokens[first - 1].start  # "Al-" of "Al-Hamdouni", آل of آل خضور
+        elif match.form.kind is Kind.PLACE and match.skip == 0:
+            # "Kfar Azzoun", "Harat al-Fawwar", "حي القصور": the words before belong to it.
+            while (
+                first > 0
+                and tokens[first].soft_before
+                and (
+                    tokens[first - 1].text in _ARTICLE_TOKENS
+                    or tokens[first - 1].text in self.lexicon.place_prefix_words
+                )
+            ):
+                first -= 1
+            start = tokens[first].start
         begin, end = text.original_span(start, tokens[match.last].end)
         return Span(begin, end, match.form.kind, Source.REGISTERED, rule, match.form.key)
+
+    @staticmethod
+    def _article_before(text: TokenisedText, index: int) -> bool:
+        return (
+            index > 0
+            and text.tokens[index].soft_before
+            and text.tokens[index - 1].text in _ARTICLE_TOKENS
+        )
 
     def _common_word(self, text: TokenisedText, match: _Match) -> bool:
         """Whether a one-word match is a common word here ("Allah karim"), not the person."""
         if match.form.tokens != 1 or match.first != match.last:
             return False
         tokens = text.tokens
+        token = tokens[match.first]
+        prefix = token.text[: match.skip]
+        if (
+            match.form.given
+            and match.first > 0
+            and token.soft_before
+            and tokens[match.first - 1].text in self.lexicon.place_prefix_words
+            and tokens[match.first - 1].text not in _HOUSEHOLD_WORDS
+        ):
+            return True  # وادي خالد, Bab Amr: a place named after someone, not the person
+        if (
+            token.arabic
+            and match.form.given
+            and prefix in self.lexicon.article_prefixes
+            and not match.stem.startswith("ال")
+        ):
+            return True  # a given name never takes the article: العمر is not Omar
+        if match.form.given and match.skip == 0 and self._article_before(text, match.first):
+            return True  # nor in Latin letters: "al-Sham" is Damascus, not Sham
         word = self.lexicon.ambiguous.get(match.stem)
         if word is None:
             return False
         if self._kunya_marker_before(text, match.first) is not None:
             return False
-        before = [t.text for t in tokens[max(0, match.first - 2) : match.first]]
-        if any(item in self.lexicon.person_cues for item in before):
-            return False
-        after = tokens[match.first + 1].text if match.first + 1 < len(tokens) else ""
-        previous = before[-1] if before else ""
+        previous = tokens[match.first - 1].text if match.first else ""
+        if previous in self.lexicon.person_cues:
+            return False  # "my sister Amal", "قالت أمل"
+        original = text.original_of(token)
+        if spelling(original)[len(prefix) :] in word.keep_spellings:
+            return True  # آمين (amen) is spelled apart from أمين (Amin)
         if self._in_phrase(text, match.first, word.keep_phrases):
             return True
-        if not tokens[match.first].arabic:
+        after = tokens[match.first + 1].text if match.first + 1 < len(tokens) else ""
+        if not token.arabic:
             # Latin script has case: a name is capitalised, the word usually is not.
-            original = text.original_of(tokens[match.first])
             return original.islower()
-        prefix = tokens[match.first].text[: match.skip]
-        if prefix in self.lexicon.article_prefixes:
-            return True  # given names do not take the article: الأمل, النور, بالسلام
+        if prefix in self.lexicon.article_prefixes or prefix in word.keep_prefixes:
+            return True  # given names do not take the article: الأمل, النور; بسلام: in peace
+        if any("\u064b" <= char <= "\u064d" for char in original):
+            return True  # tanween marks an indefinite noun or an adverb: رجاءً, وفاءً
         return previous in word.keep_before or after in word.keep_after
 
     @staticmethod

@@ -5,7 +5,8 @@ a "redact" label is caught when each of its letters and digits is inside a repla
 Arabic clitic prefix such as و or بال may stay outside: "و[شخص-١]"); a "keep" label is kept
 when no replaced span touches it. Independently of the labels, the output is normalised the
 same way as the input and searched for every registered name part in any clitic form: a part
-may occur there only as often as the corpus marks it as a common word (الله كريم, "amal").
+may occur there only as often as the corpus marks it as something to keep (الله كريم,
+"amal", الهلال الأحمر).
 
 Run `python -m tests.redaction.corpus_scorer` to print the table (docs/redaction.md).
 """
@@ -139,7 +140,12 @@ def _field_text(content: TestimonyContent, name: str) -> str:
 def registered_parts(content: TestimonyContent, identity: Identity) -> set[str]:
     """Normalised words of every registered name, place and identity detail."""
     parts: set[str] = set()
-    values = [e.text for e in content.entities] + [v for e in content.entities for v in e.variants]
+    named = [
+        e
+        for e in content.entities
+        if e.type in (EntityType.PERSON, EntityType.LOCATION_PRIVATE, EntityType.OTHER)
+    ]
+    values = [e.text for e in named] + [v for e in named for v in e.variants]
     for name, kind in IDENTITY_KINDS.items():
         value = getattr(identity, name)
         if value and kind in (Kind.PERSON, Kind.PLACE):
@@ -190,7 +196,7 @@ def score(records: list[dict[str, object]], profile: str = "editor") -> Score:
                     form.hit += ok
             else:
                 ok = not any(covered[start:end])
-                if kind == "common_word":
+                if ok:  # a registered word may stay where the corpus says it is not the name
                     common_counts.update(
                         w for w in _words(label["text"]) if w in registered_parts(content, identity)
                     )
