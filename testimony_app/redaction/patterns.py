@@ -60,8 +60,8 @@ _COORDINATES = re.compile(
             rf"(?<![\d.])[-+]?\d{{1,2}}[.٫]\d{{3,9}}(?:°)?(?:{_HEMI})?\s*[,،;/ ]\s*"
             rf"[-+]?\d{{1,3}}[.٫]\d{{3,9}}(?:°)?(?:{_HEMI})?(?!\d|[.٫]\d)",
             # hemisphere first: N 35.2969 E 36.6161
-            rf"(?<![\w.])(?:[ns]|north|south)\s*\d{{1,2}}[.٫]\d{{3,9}}°?\s*[,،;/]?\s*"
-            rf"(?:[ew]|east|west)\s*\d{{1,3}}[.٫]\d{{3,9}}°?(?!\d|[.٫]\d)",
+            r"(?<![\w.])(?:[ns]|north|south)\s*\d{1,2}[.٫]\d{3,9}°?\s*[,،;/]?\s*"
+            r"(?:[ew]|east|west)\s*\d{1,3}[.٫]\d{3,9}°?(?!\d|[.٫]\d)",
             # decimal degrees with a degree sign or a hemisphere, alone
             rf"(?<![\d.])[-+]?{_NUM}\s*°\s*(?:{_HEMI})",
         )
