@@ -32,6 +32,7 @@ from testimony_app.redaction.tokens import _WORD, TokenisedText, clitic_candidat
 MAX_NAME_TOKENS = 8
 # Loose keys shorter than this meet too many other words ("Amin" and "Amman" are both a-m-n).
 MIN_LOOSE = 4
+_HAMZA_FOLD = str.maketrans({"ئ": "ي", "ؤ": "و", "ء": None})
 # "House of": بيت شكور is the Shakour family, never a place to leave alone.
 _HOUSEHOLD_WORDS = frozenset({"بيت", "دار", "beit", "bayt", "bait", "dar"})
 _ALNUM_SEPARATORS = r"[\s\u00a0\-./()\[\]]{0,3}"
@@ -157,7 +158,8 @@ class RegisteredMatcher:
         self._part_keys: dict[str, set[str]] = defaultdict(set)
         self._shapes: list[tuple[re.Pattern[str], str, Kind, str]] = []
         self._emails: list[tuple[str, str, str]] = []
-        self._loose: dict[str, list[_Form]] = defaultdict(list)
+        # skeleton → (form, letters of the registered words, whether they were Arabic)
+        self._loose: dict[str, list[tuple[_Form, int, bool]]] = defaultdict(list)
         self._longest = 1
         for registration in registrations:
             self._compile(registration)
@@ -225,10 +227,16 @@ class RegisteredMatcher:
         existing.append(form)
         self._longest = max(self._longest, min(len(tokens), MAX_NAME_TOKENS))
         # The loose key, for Latin spellings and transliterations of the same name.
-        words = [skeleton(token) for token in tokens if token not in _ARTICLE_TOKENS]
+        named = [token for token in tokens if token not in _ARTICLE_TOKENS]
+        words = [skeleton(token) for token in named]
         loose = "".join(words)
         if len(loose) >= MIN_LOOSE and all(words) and not compact.isdigit():
-            self._loose[loose].append(form)
+            arabic = any("\u0600" <= token[0] <= "\u06ff" for token in named)
+            self._loose[loose].append((form, sum(map(len, named)), arabic))
+        # عايشه for عائشة: hamza on yeh or waw is often written without the hamza.
+        folded = compact.translate(_HAMZA_FOLD)
+        if folded != compact and not any(f.key == key for f in self._forms[folded]):
+            self._forms[folded].append(form)
         return True
 
     def _place_core(self, tokens: Sequence[str]) -> list[str]:
@@ -298,7 +306,10 @@ class RegisteredMatcher:
             best: _Match | None = None
             runs = windows(text, index, self.lexicon.arabic_prefixes, self._longest)
             for skip, stem, last, compact in runs:
-                for form in self._forms.get(compact, ()):
+                forms = self._forms.get(compact, ())
+                if not forms and tokens[index].arabic:
+                    forms = self._forms.get(compact.translate(_HAMZA_FOLD), ())
+                for form in forms:
                     if best is None or last > best.last or (last == best.last and skip < best.skip):
                         best = _Match(index, last, skip, stem, form)
             if best is None and not tokens[index].arabic:
@@ -313,10 +324,16 @@ class RegisteredMatcher:
         return matches
 
     def _loose_match(self, text: TokenisedText, index: int) -> _Match | None:
-        """A capitalised Latin run whose consonant skeleton is a registered name's."""
+        """A capitalised Latin run whose consonant skeleton is a registered name's.
+
+        The lengths must fit too: Latin spells the vowels Arabic leaves out, so it may be up to
+        twice an Arabic name's length, but only two letters off a Latin one ("Khalidiya" is a
+        district of Homs, not a spelling of "Khaled").
+        """
         tokens = text.tokens
         best: _Match | None = None
         loose = ""
+        letters = 0
         for last in range(index, min(len(tokens), index + self._longest)):
             token = tokens[last]
             if last > index and not token.soft_before:
@@ -327,10 +344,12 @@ class RegisteredMatcher:
             if token.text in _ARTICLE_TOKENS:
                 continue
             loose += skeleton(token.text)
+            letters += len(token.text)
             if len(token.text) < 4 and last == index:
                 continue
-            for form in self._loose.get(loose, ()):
-                if best is None or last > best.last:
+            for form, registered, arabic in self._loose.get(loose, ()):
+                fits = letters <= 2 * registered if arabic else abs(letters - registered) <= 2
+                if fits and (best is None or last > best.last):
                     best = _Match(index, last, 0, token.text, form)
         return best
 
