@@ -114,6 +114,11 @@ MIN_PHONE_DIGITS = 7
 # Where the people of these accounts and their families are: numbers written the local way
 # (0555 …, 0152 …) are read as each country's; the first is the default for the key.
 REGIONS = ("SY", "TR", "LB", "JO", "IQ", "DE", "SE", "NL", "GB", "FR", "EG")
+# A run that may be a phone number: digits of any script with separators, maybe a + first.
+_PHONE_CANDIDATE = re.compile(
+    r"[+(]?[0-9\u0660-\u0669\u06f0-\u06f9](?:[\s\-.()/\u00a0]{0,3}[0-9\u0660-\u0669\u06f0-\u06f9]){6,}"
+)
+_PHONE_CONTEXT = 3
 _DATE_LIKE = re.compile(
     r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:\d{2}|\d{4})"
 )  # characters after a cue in which the number or date must start
@@ -162,26 +167,48 @@ class PatternDetectors:
         return Span(begin, finish, kind, Source.PATTERN, f"pattern.{rule}", key)
 
     def _phones(self, text: TokenisedText) -> list[Span]:
+        """Phone numbers, read as each region of REGIONS would write them.
+
+        `phonenumbers` scans a whole text per region; only the runs of digits that could be a
+        number are given to it (with a little context), region after region until one reads it.
+        """
         found: dict[tuple[int, int], Span] = {}
-        for region in self.regions:
-            matcher = phonenumbers.PhoneNumberMatcher(
-                text.original, region, leniency=phonenumbers.Leniency.POSSIBLE, max_tries=10_000
-            )
-            for match in matcher:
-                raw = "".join(c for c in match.raw_string if not c.isspace())
-                digits = sum(char.isdigit() for char in raw)
-                if digits < MIN_PHONE_DIGITS:
-                    continue  # six digits or fewer: a count, a plate, a sum, not a phone
-                if _DATE_LIKE.fullmatch(normalise(match.raw_string).strip()):
-                    continue  # 5/12/2013 is a day
-                if (match.start, match.end) in found:
-                    continue
-                e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-                key = f"{Kind.PHONE.value}:{e164}"
-                found[(match.start, match.end)] = Span(
-                    match.start, match.end, Kind.PHONE, Source.PATTERN, "pattern.phone", key
-                )
+        original = text.original
+        for candidate in _PHONE_CANDIDATE.finditer(original):
+            start = max(0, candidate.start() - _PHONE_CONTEXT)
+            snippet = original[start : candidate.end() + _PHONE_CONTEXT]
+            for region in self.regions:
+                spans = self._phones_in(snippet, start, region)
+                if spans:
+                    for span in spans:
+                        found.setdefault((span.start, span.end), span)
+                    break
         return list(found.values())
+
+    @staticmethod
+    def _phones_in(snippet: str, offset: int, region: str) -> list[Span]:
+        spans = []
+        matcher = phonenumbers.PhoneNumberMatcher(
+            snippet, region, leniency=phonenumbers.Leniency.POSSIBLE, max_tries=100
+        )
+        for match in matcher:
+            digits = sum(char.isdigit() for char in match.raw_string)
+            if digits < MIN_PHONE_DIGITS:
+                continue  # six digits or fewer: a count, a plate, a sum, not a phone
+            if _DATE_LIKE.fullmatch(normalise(match.raw_string).strip()):
+                continue  # 5/12/2013 is a day
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            spans.append(
+                Span(
+                    offset + match.start,
+                    offset + match.end,
+                    Kind.PHONE,
+                    Source.PATTERN,
+                    "pattern.phone",
+                    f"{Kind.PHONE.value}:{e164}",
+                )
+            )
+        return spans
 
     def _regex(
         self, text: TokenisedText, pattern: re.Pattern[str], kind: Kind, rule: str
