@@ -30,10 +30,12 @@ RECORD = {
     },
     "consent": {"recorded": True, "share_with_editors": True, "date": "2025-03-12"},
     "narrative": (
-        "دخل المسلحون الحي عند الفجر، وانتقلوا من بيت إلى بيت. قُتل جارنا أمام باب بيته، "
-        "وأُحرق المخبز في آخر الشارع. هربنا مع الأطفال إلى الجبل ومشينا حتى المساء.\n"
+        "دخل المسلحون الحي عند الفجر، وانتقلوا من بيت إلى بيت. قُتل جارنا أبو سمير أمام باب "
+        "بيته، وأُحرق المخبز في آخر الشارع. هربنا مع الأطفال إلى الجبل ومشينا حتى المساء، "
+        "واتصلنا بأخيه على ٠٩٣٣ ١٢٣ ٤٥٦ من تلبيسة.\n"
         "The gunmen entered the neighbourhood at dawn and went from house to house. "
-        "Our neighbour was shot at his gate; the bakery at the end of the street was burned."
+        "Abu Samir, our neighbour, was shot at his gate; the bakery at the end of the street "
+        "was burned. We said Allah karim and walked to Talbiseh."
     ),
     "incidents": [
         {
@@ -113,17 +115,15 @@ def shoot(language: str, out: Path, work: Path) -> None:
     window.resize(1280, 800)
     wait_until(lambda: window.list_panel.model.rowCount() == 3)
     window.list_panel.select(first.testimony_id)
-    print(
-        "DEBUG",
-        first.testimony_id,
-        window.list_panel.model.row_of(first.testimony_id),
-        [i.row() for i in window.list_panel.table.selectionModel().selectedRows()],
-    )
     wait_until(lambda: window.editor.testimony_id == first.testimony_id)
     save(window, out / f"main-{language}.png")
     for index, name in ((1, "interview"), (2, "incidents"), (3, "entities")):
         window.editor.tabs.setCurrentIndex(index)
         save(window.editor, out / f"editor-{name}-{language}.png")
+    review = window.editor.review_panel
+    window.editor.tabs.setCurrentWidget(review)
+    wait_until(lambda: review.review is not None)
+    save(window.editor, out / f"editor-review-{language}.png")
     window.editor.tabs.setCurrentIndex(0)
     window.tabs.setCurrentIndex(1)
     wait_until(lambda: window.witness_register.model.rowCount() == 3)
