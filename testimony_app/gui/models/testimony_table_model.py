@@ -4,8 +4,8 @@ A QSortFilterProxyModel over 100,000 rows calls Python's `data()` and `filterAcc
 millions of times and turns every keystroke's new search result into thousands of row moves
 (seconds per keystroke, measured). Here every summary is kept in the current sort order, sorted
 once (when the rows arrive or a header is clicked); a search or a filter is a list
-comprehension over that order, so it never sorts, and the view gets one reset: about 10 ms at
-100,000 rows, where re-sorting the matches took 50 - 100 ms per keystroke (measured, see
+comprehension over that order, so it never sorts, and the view gets one reset: 15 - 25 ms per
+keystroke at 100,000 rows, where re-sorting the matches took 50 - 100 ms (measured, see
 docs/performance.md).
 """
 
