@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from testimony_app.domain.normalise import normalise_with_offsets, original_span
 
-# Letters and digits of any script; an underscore, a hyphen or an apostrophe separates words,
-# so "al-Qusour", "Al Qusour" and "Sa'id" come apart into the same tokens either way.
-_WORD = re.compile(r"[^\W_]+")
+# Runs of letters, or of digits, of any script; an underscore, a hyphen or an apostrophe
+# separates words, so "al-Qusour", "Al Qusour" and "Sa'id" come apart into the same tokens
+# either way, and a name glued to a number ("march-2025samir") is still a word of its own.
+_WORD = re.compile(r"[^\W\d_]+|\d+")
 # What may stand between two words of one name: spaces, hyphens, apostrophes. Not a full stop,
 # a comma or a line break: "… Ayham. Khadour's …" is not the name "Ayham Khadour".
 _SOFT_GAP = re.compile(r"[ \u00a0\u200b\-\u2010\u2011\u2012\u2013'\u2019\u02bc`_]{1,3}")
@@ -38,8 +39,9 @@ class TokenisedText:
         previous_end: int | None = None
         for match in _WORD.finditer(self.normalised):
             start, end = match.span()
-            soft = previous_end is not None and bool(
-                _SOFT_GAP.fullmatch(self.normalised, previous_end, start)
+            soft = previous_end is not None and (
+                previous_end == start
+                or bool(_SOFT_GAP.fullmatch(self.normalised, previous_end, start))
             )
             word = match.group()
             tokens.append(Token(word, start, end, soft, is_arabic_letter(word[0])))
