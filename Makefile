@@ -7,9 +7,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-# What Qt needs to draw offscreen (tests) and the fonts the screens use (Latin and Arabic).
+# What Qt needs to draw offscreen (tests), the fonts the screens use (Latin and Arabic), and
+# the reference age and tar tools the bundle tests read exports with.
 TEST_DEBS := libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 \
-	fonts-dejavu-core fonts-hosny-amiri
+	fonts-dejavu-core fonts-hosny-amiri age tar
 # What Qt's X11 platform plugin needs on top, to open a real window.
 RUN_DEBS := $(TEST_DEBS) libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 \

@@ -89,6 +89,9 @@ def describe(error: BaseException) -> tuple[int, str]:
     records = _describe_records_error(error)
     if records is not None:
         return records
+    bundles = _describe_bundle_error(error)
+    if bundles is not None:
+        return bundles
     if isinstance(error, AppError):
         return EXIT_FAILURE, str(error)
     if isinstance(error, OSError):
@@ -148,4 +151,38 @@ def _describe_records_error(error: BaseException) -> tuple[int, str] | None:
         return EXIT_FAILURE, "an attachment does not match its recorded hash"
     if _raised_from(error, store, "Cancelled"):
         return EXIT_FAILURE, "cancelled; nothing was saved"
+    return None
+
+
+def _describe_bundle_error(error: BaseException) -> tuple[int, str] | None:
+    """Errors of export and of opening bundles; None for anything else."""
+    reader, export = "testimony_app.bundle.reader", "testimony_app.services.export"
+    keys = "testimony_app.bundle.keys"
+    if _raised_from(error, "testimony_app.services.bundles", "UnknownSender"):
+        fingerprint = getattr(error, "fingerprint", "")
+        return (
+            EXIT_BUNDLE_REJECTED,
+            f"the sender is not trusted yet; their key's fingerprint is {fingerprint}: compare "
+            "it with them (aloud, not over the channel the bundle came by), then run again with "
+            "--trust 'FINGERPRINT' --sender-name NAME; nothing was imported",
+        )
+    if _raised_from(error, reader, "BundleRejected"):
+        detail = getattr(error, "detail", None)
+        more = f" ({detail})" if detail else ""
+        return EXIT_BUNDLE_REJECTED, f"bundle rejected: {error}{more}; nothing was imported"
+    if _raised_from(error, export, "ExportRefused"):
+        refusals = getattr(error, "refusals", ())
+        listed = "; ".join(
+            f"{r.testimony_id}: {r.reason.value}"
+            + (f" (attachment {r.attachment_id})" if r.attachment_id is not None else "")
+            for r in refusals
+        )
+        return (
+            EXIT_REFUSED_BY_CONSENT,
+            f"export refused, nothing was written: {listed}",
+        )
+    if _raised_from(error, keys, "InvalidRecipient") or _raised_from(
+        error, keys, "InvalidIdentityFile"
+    ):
+        return EXIT_USAGE, str(error)
     return None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from testimony_app import APP_NAME, __version__
+from testimony_app.cli.bundle_commands import add_commands as add_bundle_commands
 from testimony_app.cli.errors import (
     EXIT_BUNDLE_REJECTED,
     EXIT_FAILURE,
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _vault_commands(command)
     _record_commands(command)
+    add_bundle_commands(command)
     return parser
 
 

@@ -36,6 +36,9 @@ class AuditAction(enum.Enum):
     RECORDS_IMPORTED = "records.imported"
     EXPORTED = "export.written"
     REDACTION_MARKED = "testimony.redaction_marked"
+    RECIPIENT_ADDED = "keys.recipient_added"
+    SENDER_TRUSTED = "keys.sender_trusted"
+    BUNDLE_IMPORTED = "bundle.imported"
 
 
 @dataclass(frozen=True)

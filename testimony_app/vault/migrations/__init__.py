@@ -19,6 +19,7 @@ from testimony_app.vault.migrations import (
     step_0003_summary_index,
     step_0004_search_prefix_index,
     step_0005_redaction_marks,
+    step_0006_bundles,
 )
 
 
@@ -38,6 +39,7 @@ STEPS: tuple[Step, ...] = (
     _step(step_0003_summary_index),
     _step(step_0004_search_prefix_index),
     _step(step_0005_redaction_marks),
+    _step(step_0006_bundles),
 )
 SCHEMA_VERSION = STEPS[-1].version
 
