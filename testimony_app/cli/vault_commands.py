@@ -34,8 +34,19 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise VaultExists()
     passphrase = passphrase_for_new_vault(args)
     vault, code = Vault.create(path, passphrase, kdf_seconds=args.kdf_seconds)
-    vault.close()
-    _show_recovery_code(code, "Vault created.")
+    try:
+        from testimony_app.services.keys import KeyService
+        from testimony_app.services.records import RecordService
+
+        # The key that signs this vault's bundles, made now so that its fingerprint can be
+        # given to editors before the first export.
+        fingerprint = KeyService(RecordService(vault)).signing_identity().fingerprint
+    finally:
+        vault.close()
+    _show_recovery_code(
+        code,
+        f"Vault created.\nIts signing key's fingerprint, to read aloud to editors: {fingerprint}",
+    )
     return EXIT_OK
 
 
