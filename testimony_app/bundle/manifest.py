@@ -13,7 +13,7 @@ import binascii
 import enum
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from testimony_app.bundle.ustar import SAFE_NAME
 from testimony_app.domain.json_input import Problems, TooManyProblems, duplicate_keys, read_values
@@ -76,6 +76,9 @@ class Manifest:
     recipients: tuple[str, ...]  # age public keys
     counter: int
     members: tuple[Member, ...]
+    # As received, when read: the exact signed bytes and their signature.
+    raw: bytes = field(default=b"", repr=False, compare=False)
+    signature: bytes = field(default=b"", repr=False, compare=False)
 
     def to_bytes(self) -> bytes:
         document = {
@@ -191,4 +194,5 @@ def parse_manifest(data: bytes) -> Manifest:
         recipients=tuple(recipients),
         counter=counter,
         members=tuple(parsed),
+        raw=data,
     )

@@ -10,6 +10,7 @@ files) and keep it only when `read_bundle` returns.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import hashlib
 from collections.abc import Callable
@@ -188,6 +189,7 @@ class _ParserWriter:
         if state.identity_public not in manifest.recipients:
             # Signed for someone else and re-encrypted to us: not ours to trust.
             raise BundleRejected(BundleProblem.NOT_LISTED_FOR_THIS_KEY)
+        manifest = dataclasses.replace(manifest, signature=signature)
         if state.check is not None:
             state.check(manifest, fingerprint(manifest.sender_key))
         state.manifest = manifest

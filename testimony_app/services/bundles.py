@@ -24,7 +24,13 @@ from typing import Any
 from pyrage import x25519
 
 from testimony_app.bundle import keys
-from testimony_app.bundle.manifest import ATTACHMENT_PATH, TESTIMONY_PATH, Manifest
+from testimony_app.bundle.manifest import (
+    ATTACHMENT_PATH,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    TESTIMONY_PATH,
+    Manifest,
+)
 from testimony_app.bundle.reader import BundleProblem, BundleRejected, read_bundle
 from testimony_app.domain import interchange
 from testimony_app.domain.ids import IdKind, InvalidId, parse_id
@@ -222,7 +228,7 @@ class BundleService:
                     counter=manifest.counter,
                     created=manifest.created,
                     profile=manifest.profile,
-                    manifest_sha256=hashlib.sha256(manifest.to_bytes()).hexdigest(),
+                    manifest_sha256=hashlib.sha256(manifest.raw).hexdigest(),
                     at=at,
                 )
                 bundle_id.append(manifest.bundle_id)
@@ -271,7 +277,7 @@ class BundleService:
                 connection,
                 AuditAction.BUNDLE_IMPORTED,
                 manifest.bundle_id,
-                hashlib.sha256(manifest.to_bytes()).hexdigest(),
+                hashlib.sha256(manifest.raw).hexdigest(),
                 at=at,
             )
         return self._opened(manifest, sender_name[0])
@@ -310,6 +316,9 @@ class BundleService:
                 _checked_record(member_path, bytes(data), manifest)
                 (staging / member_path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                 fsutil.atomic_write(staging / member_path, bytes(data))
+            # The signed manifest too, as received, so the folder can be checked again later.
+            fsutil.atomic_write(staging / MANIFEST_NAME, manifest.raw)
+            fsutil.atomic_write(staging / SIGNATURE_NAME, manifest.signature)
         except BaseException:
             for fd in handles:
                 with contextlib.suppress(OSError):
