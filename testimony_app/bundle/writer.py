@@ -9,7 +9,9 @@ once complete and fsynced: a cancelled or failed export leaves no file behind.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -54,32 +56,94 @@ def bytes_member(path: str, data: bytes) -> OutMember:
     return OutMember(path, len(data), hashlib.sha256(data).hexdigest(), lambda: (data,))
 
 
-class _TarStream:
-    """A readable file object over the tar produced piece by piece (what pyrage reads)."""
+_END = object()
 
-    def __init__(self, pieces: Iterator[bytes]) -> None:
+
+class _TarStream:
+    """A readable file object over the tar, made by a producer thread (what pyrage reads).
+
+    Reading the vault, cleaning and hashing run in the producer while pyrage encrypts and the
+    file is written here: the stages overlap. At most `depth` pieces wait between the two, so
+    memory stays bounded whatever the size of the bundle.
+    """
+
+    def __init__(self, pieces: Iterator[bytes], depth: int = 8) -> None:
         self._pieces = pieces
-        self._buffer = bytearray()
+        self._queue: queue.Queue[object] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._current = memoryview(b"")
         self._done = False
         self.error: BaseException | None = None  # what stopped the stream (pyrage rewraps it)
+        self._thread = threading.Thread(target=self._produce, name="bundle-writer", daemon=True)
+        self._thread.start()
+
+    def _put(self, item: object) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _produce(self) -> None:
+        try:
+            for piece in self._pieces:
+                if piece and not self._put(piece):
+                    return
+        except BaseException as error:  # noqa: BLE001 - handed to the reading thread
+            self._put(_Failure(error))
+            return
+        self._put(_END)
+
+    def _next_piece(self) -> bool:
+        item = self._queue.get()
+        if item is _END:
+            self._done = True
+            return False
+        if isinstance(item, _Failure):
+            self._done = True
+            self.error = item.error
+            raise item.error
+        assert isinstance(item, bytes)
+        self._current = memoryview(item)
+        return True
 
     def read(self, size: int = -1) -> bytes:
-        while not self._done and (size < 0 or len(self._buffer) < size):
-            try:
-                self._buffer += next(self._pieces)
-            except StopIteration:
-                self._done = True
-            except BaseException as error:
-                self.error = error
-                raise
-        if size < 0:
-            size = len(self._buffer)
-        out = bytes(self._buffer[:size])
-        del self._buffer[:size]
+        if size is None or size < 0:
+            parts = [bytes(self._current)]
+            self._current = memoryview(b"")
+            while not self._done and self._next_piece():
+                parts.append(bytes(self._current))
+                self._current = memoryview(b"")
+            return b"".join(parts)
+        while not self._current and not self._done:
+            if not self._next_piece():
+                break
+        out = bytes(self._current[:size])
+        self._current = self._current[size:]
         return out
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
     def readable(self) -> bool:
         return True
+
+    def close(self) -> None:
+        """Stop the producer (after an error on the writing side) and wait for it."""
+        self._stop.set()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._queue.get_nowait()
+        self._thread.join()
+
+
+@dataclass(frozen=True)
+class _Failure:
+    error: BaseException
 
 
 class _HashingFile:
@@ -168,14 +232,17 @@ def write_bundle(
     signature = keys.sign(signing_key, manifest_bytes)
     mtime = 0  # no time in the archive: the manifest has the day, and that is all
     stream = _TarStream(_pieces(manifest_bytes, signature, members, mtime, cancel, progress))
-    with fsutil.atomic_output(out_path) as fd:
-        output = _HashingFile(fd)
-        try:
-            pyrage.encrypt_io(stream, output, parsed_recipients)
-        except pyrage.EncryptError:
-            if stream.error is not None:
-                raise stream.error from None
-            raise
+    try:
+        with fsutil.atomic_output(out_path) as fd:
+            output = _HashingFile(fd)
+            try:
+                pyrage.encrypt_io(stream, output, parsed_recipients)
+            except pyrage.EncryptError:
+                if stream.error is not None:
+                    raise stream.error from None
+                raise
+    finally:
+        stream.close()
     return WrittenBundle(out_path, output.hasher.hexdigest(), output.written, manifest)
 
 

@@ -16,8 +16,12 @@ from dataclasses import dataclass
 
 from testimony_app import media
 from testimony_app.media import CleanResult, MediaKind, NoCleaner
+from testimony_app.vault.bundle_repository import CleanedDigest
 
 SNIFF_BYTES = media.SNIFF_BYTES
+# Bump when a cleaner changes what it writes: digests measured by older cleaners are then
+# measured again rather than trusted.
+CLEANER_VERSION = "media-1"
 KEEP_IN_MEMORY = 8 * 1024 * 1024  # a cleaned result this small is kept from the first run
 MEMORY_BUDGET = 96 * 1024 * 1024  # in all, per bundle
 
@@ -58,8 +62,21 @@ def clean(
     allow_uncleaned: bool = False,
     budget: MemoryBudget | None = None,
     cancel: threading.Event | None = None,
+    known: CleanedDigest | None = None,
 ) -> Cleaned:
-    """Measure the cleaned form of an attachment (NoCleaner if it has no cleaner)."""
+    """Measure the cleaned form of an attachment (NoCleaner if it has no cleaner).
+
+    With `known` (measured before, by this CLEANER_VERSION), nothing is read now: the bundle
+    streams the attachment once and its writer checks it against what was known.
+    """
+    if known is not None:
+
+        def stream_once() -> Iterator[bytes]:
+            yield from media.clean_stream(open_chunks(), media_type, file_name, cancel=cancel)
+
+        return Cleaned(
+            known.extension, known.media_type, known.size, known.sha256, stream_once, None
+        )
     kept: list[bytes] | None = []
     size = 0
     try:
@@ -103,3 +120,10 @@ def _as_it_is(open_chunks: Callable[[], Iterator[bytes]], media_type: str) -> Cl
     extension = info.extension.lstrip(".") if info else "bin"
     shown_type = info.media_type if info else "application/octet-stream"
     return Cleaned(extension, shown_type, size, hasher.hexdigest(), open_chunks, None)
+
+
+def digest_of(cleaned: Cleaned) -> CleanedDigest | None:
+    """What to keep of a measurement, for the next export; None for a file sent as it is."""
+    if cleaned.result is None:
+        return None
+    return CleanedDigest(cleaned.media_type, cleaned.extension, cleaned.size, cleaned.sha256)

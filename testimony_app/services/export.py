@@ -25,7 +25,7 @@ from testimony_app.domain import crockford
 from testimony_app.domain.ids import TestimonyId
 from testimony_app.domain.records import AttachmentInfo, Status, Testimony
 from testimony_app.errors import AppError
-from testimony_app.media import NoCleaner
+from testimony_app.media import CleaningFailed, NoCleaner
 from testimony_app.redaction.engine import Redactor
 from testimony_app.redaction.profiles import Profile, load_profile
 from testimony_app.services import attachment_cleaning
@@ -49,6 +49,7 @@ class RefusalReason(enum.Enum):
     NOT_FOR_PUBLICATION = "the consent does not cover anonymised publication"
     NOT_REVIEWED = "not marked reviewed: confirm automatic redaction to export it"
     NO_CLEANER = "an attachment is in a format the app cannot clean"
+    CLEANING_FAILED = "an attachment could not be cleaned (it may be damaged)"
 
 
 _CONSENT_REASONS = {
@@ -302,6 +303,9 @@ class ExportService:
         budget: attachment_cleaning.MemoryBudget,
         cancel: threading.Event | None,
     ) -> tuple[OutMember, str]:
+        version = attachment_cleaning.CLEANER_VERSION
+        with self.vault.reading() as connection:
+            known = bundle_repository.cleaned_digest(connection, info.id, version)
         try:
             cleaned = attachment_cleaning.clean(
                 lambda: attachment_store.read_chunks(self.vault, info.id),
@@ -310,12 +314,21 @@ class ExportService:
                 allow_uncleaned=uncleaned,
                 budget=budget,
                 cancel=cancel,
+                known=None if uncleaned else known,
             )
         except NoCleaner:
             # Found only past the first bytes the gate looked at: refused like the others.
             raise ExportRefused(
                 [Refusal(info.testimony_id, RefusalReason.NO_CLEANER, info.id)]
             ) from None
+        except CleaningFailed:
+            raise ExportRefused(
+                [Refusal(info.testimony_id, RefusalReason.CLEANING_FAILED, info.id)]
+            ) from None
+        digest = attachment_cleaning.digest_of(cleaned)
+        if known is None and digest is not None:
+            with self.vault.transaction() as connection:
+                bundle_repository.store_cleaned_digest(connection, info.id, version, digest)
         path = f"attachments/{alias}/{number}.{cleaned.extension}"
         assert ATTACHMENT_PATH.fullmatch(path)
         return OutMember(path, cleaned.size, cleaned.sha256, cleaned.chunks), cleaned.media_type

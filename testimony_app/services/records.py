@@ -334,7 +334,7 @@ class RecordService:
         cancel: threading.Event | None = None,
     ) -> AttachmentInfo:
         try:
-            return attachment_store.ingest(
+            info = attachment_store.ingest(
                 self.vault,
                 testimony_id,
                 source,
@@ -347,6 +347,36 @@ class RecordService:
             )
         except attachment_store.TestimonyNotFound:
             raise RecordNotFound() from None
+        self._measure_cleaned(info, cancel)
+        return info
+
+    def _measure_cleaned(self, info: AttachmentInfo, cancel: threading.Event | None) -> None:
+        """Clean the new attachment once, in memory, and keep only its cleaned size and hash.
+
+        Exports then stream it in one pass (a bundle lists every file's hash before the first
+        byte). A file without a cleaner, or that fails to clean, is left for the export to
+        refuse with its reason.
+        """
+        from testimony_app.media import CleaningCancelled, CleaningFailed, NoCleaner
+        from testimony_app.services import attachment_cleaning
+        from testimony_app.vault import bundle_repository
+
+        try:
+            cleaned = attachment_cleaning.clean(
+                lambda: attachment_store.read_chunks(self.vault, info.id),
+                info.media_type,
+                info.file_name,
+                budget=attachment_cleaning.MemoryBudget(0),
+                cancel=cancel,
+            )
+        except (NoCleaner, CleaningFailed, CleaningCancelled):
+            return
+        digest = attachment_cleaning.digest_of(cleaned)
+        if digest is not None:
+            with self.vault.transaction() as connection:
+                bundle_repository.store_cleaned_digest(
+                    connection, info.id, attachment_cleaning.CLEANER_VERSION, digest
+                )
 
     def attachments(self, testimony_id: TestimonyId) -> list[AttachmentInfo]:
         with self.vault.reading() as connection:

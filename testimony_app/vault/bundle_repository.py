@@ -262,3 +262,42 @@ def imported_file_chunks(connection: Connection, bundle_id: str, path: str) -> I
         "SELECT data FROM imported_file_chunks WHERE file_id = ? ORDER BY seq", (row[0],)
     ):
         yield bytes(data)
+
+
+# --- cleaned attachments ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CleanedDigest:
+    media_type: str
+    extension: str
+    size: int
+    sha256: str
+
+
+def cleaned_digest(
+    connection: Connection, attachment_id: int, cleaner_version: str
+) -> CleanedDigest | None:
+    row = connection.execute(
+        "SELECT media_type, extension, size, sha256 FROM attachment_cleaned "
+        "WHERE attachment_id = ? AND cleaner_version = ?",
+        (attachment_id, cleaner_version),
+    ).fetchone()
+    return None if row is None else CleanedDigest(*row)
+
+
+def store_cleaned_digest(
+    connection: Connection, attachment_id: int, cleaner_version: str, digest: CleanedDigest
+) -> None:
+    connection.execute(
+        "INSERT OR REPLACE INTO attachment_cleaned (attachment_id, cleaner_version, media_type, "
+        "extension, size, sha256) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            attachment_id,
+            cleaner_version,
+            digest.media_type,
+            digest.extension,
+            digest.size,
+            digest.sha256,
+        ),
+    )

@@ -62,6 +62,17 @@ _TABLES = (
         sha256 TEXT NOT NULL,
         UNIQUE (bundle_id, path)
     )""",
+    # What an attachment looks like once cleaned for export (the cleaners are deterministic):
+    # known in advance, a bundle streams each attachment once instead of measuring it first.
+    """CREATE TABLE attachment_cleaned (
+        attachment_id INTEGER PRIMARY KEY NOT NULL
+            REFERENCES attachments (id) ON DELETE CASCADE,
+        cleaner_version TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        extension TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL
+    )""",
     """CREATE TABLE imported_file_chunks (
         file_id INTEGER NOT NULL REFERENCES imported_files (id) ON DELETE CASCADE,
         seq INTEGER NOT NULL,
