@@ -96,10 +96,14 @@ class Manifest:
         ).encode("ascii")
 
     def member(self, path: str) -> Member | None:
-        for member in self.members:
-            if member.path == path:
-                return member
-        return None
+        return self._by_path().get(path)
+
+    def _by_path(self) -> dict[str, Member]:
+        found: dict[str, Member] | None = self.__dict__.get("_index")
+        if found is None:  # built once: a bundle may list 100,000 members
+            found = {member.path: member for member in self.members}
+            object.__setattr__(self, "_index", found)
+        return found
 
 
 def member_limit(path: str) -> int | None:

@@ -35,6 +35,7 @@ from testimony_app.bundle.reader import BundleProblem, BundleRejected, read_bund
 from testimony_app.domain import interchange
 from testimony_app.domain.ids import IdKind, InvalidId, parse_id
 from testimony_app.domain.json_input import Problems, TooManyProblems, read_values
+from testimony_app.domain.vocabulary import Vocabulary
 from testimony_app.errors import AppError
 from testimony_app.services.records import RecordService
 from testimony_app.vault import audit_log, bundle_repository, fsutil
@@ -99,7 +100,9 @@ class _MemorySink:
         self._current = None
 
 
-def _checked_record(path: str, data: bytes, manifest: Manifest) -> tuple[str, str | None, str]:
+def _checked_record(
+    path: str, data: bytes, manifest: Manifest, vocabulary: Vocabulary
+) -> tuple[str, str | None, str]:
     """(alias, witness alias, the record as stored) of a testimony member, or CONTENT_INVALID."""
     problems = Problems(1)
     try:
@@ -141,17 +144,11 @@ def _checked_record(path: str, data: bytes, manifest: Manifest) -> tuple[str, st
         raise BundleRejected(BundleProblem.CONTENT_INVALID)
     body = {key: value for key, value in record.items() if key not in _RECORD_EXTRA_KEYS}
     try:
-        interchange.parse_object(body, interchange_vocabulary())
+        interchange.parse_object(body, vocabulary)
     except interchange.InterchangeError:
         raise BundleRejected(BundleProblem.CONTENT_INVALID) from None
     stored = json.dumps(record, ensure_ascii=False, sort_keys=True)
     return alias, None if witness_alias is None else str(witness_alias), stored
-
-
-def interchange_vocabulary() -> Any:
-    from testimony_app.domain.vocabulary import load_violation_types
-
-    return load_violation_types()
 
 
 class BundleService:
@@ -180,7 +177,7 @@ class BundleService:
         with path.open("rb") as source:
             manifest = read_bundle(source, identity, sink, progress=progress)
         for member_path, data in sink.records.items():
-            _checked_record(member_path, bytes(data), manifest)
+            _checked_record(member_path, bytes(data), manifest, self.records.vocabulary)
         with self.vault.reading() as connection:
             sender = bundle_repository.trusted_sender(connection, manifest.sender_key)
         return self._opened(manifest, None if sender is None else sender.name)
@@ -269,7 +266,9 @@ class BundleService:
                     (member.sha256, manifest.bundle_id, member.path),
                 )
             for member_path, data in sink.records.items():
-                alias, witness_alias, stored = _checked_record(member_path, bytes(data), manifest)
+                alias, witness_alias, stored = _checked_record(
+                    member_path, bytes(data), manifest, self.records.vocabulary
+                )
                 bundle_repository.insert_imported_testimony(
                     connection, manifest.bundle_id, alias, witness_alias, stored
                 )
@@ -313,12 +312,11 @@ class BundleService:
             with path.open("rb") as source:
                 manifest = read_bundle(source, identity, sink, progress=progress)
             for member_path, data in sink.records.items():
-                _checked_record(member_path, bytes(data), manifest)
-                (staging / member_path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                fsutil.atomic_write(staging / member_path, bytes(data))
+                _checked_record(member_path, bytes(data), manifest, self.records.vocabulary)
+                _write_new(staging / member_path, bytes(data))
             # The signed manifest too, as received, so the folder can be checked again later.
-            fsutil.atomic_write(staging / MANIFEST_NAME, manifest.raw)
-            fsutil.atomic_write(staging / SIGNATURE_NAME, manifest.signature)
+            _write_new(staging / MANIFEST_NAME, manifest.raw)
+            _write_new(staging / SIGNATURE_NAME, manifest.signature)
         except BaseException:
             for fd in handles:
                 with contextlib.suppress(OSError):
@@ -328,8 +326,10 @@ class BundleService:
                 destination.rmdir()  # only if empty: it was new or empty
             raise
         for fd in handles:
-            os.fsync(fd)
             os.close(fd)
+        # One flush of the file system for every file written, rather than a fsync each:
+        # nothing is in place until the renames below, and those come after it.
+        os.sync()
         for entry in staging.iterdir():
             os.replace(entry, destination / entry.name)
         staging.rmdir()
@@ -354,6 +354,15 @@ class BundleService:
             return b"".join(
                 bundle_repository.imported_file_chunks(connection, bundle_id, member_path)
             )
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        fsutil.write_all(fd, data)
+    finally:
+        os.close(fd)
 
 
 def written_all(size: int, full_chunks: int, pending: int) -> bool:
