@@ -33,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -101,7 +100,10 @@ def build_vault(work: Path, total_mib: int, photos: int, seed: int = 6) -> tuple
     for number in range(photos):
         data = _jpeg(rng)
         records.attach(
-            ids[number * 3 + 1], io.BytesIO(data), file_name=f"p{number}.jpg", media_type="image/jpeg"
+            ids[number * 3 + 1],
+            io.BytesIO(data),
+            file_name=f"p{number}.jpg",
+            media_type="image/jpeg",
         )
         photo_ids.append(ids[number * 3 + 1])
     vault.close()
@@ -253,12 +255,20 @@ def bench_bundles(work: Path, total_mib: int, runs: int, photos: int) -> Section
         shutil.rmtree(editor)
     mib = size / MIB
     section.rows += [
-        Row(f"export {mib:.0f} MiB, 1,000 testimonies", median(export_times),
-            "tar -c | age -r, same files", median(tar_age)),
+        Row(
+            f"export {mib:.0f} MiB, 1,000 testimonies",
+            median(export_times),
+            "tar -c | age -r, same files",
+            median(tar_age),
+        ),
         Row("verify (keep nothing)", median(verify_times), "age -d | tar -x", median(age_tar)),
         Row("extract into a folder", median(extract_times), "age -d | tar -x", median(age_tar)),
-        Row("import into the editor's vault", median(import_times), "age -d | tar -x",
-            median(age_tar)),
+        Row(
+            "import into the editor's vault",
+            median(import_times),
+            "age -d | tar -x",
+            median(age_tar),
+        ),
     ]
     for name, times, base in (
         ("export", export_times, tar_age),
@@ -293,7 +303,9 @@ def bench_bundles(work: Path, total_mib: int, runs: int, photos: int) -> Section
         photo_file = work / "photos.json"
         photo_file.write_text(json.dumps(photo_ids))
         # Measured once since ingest: the photos' cleaned form is known, one pass again.
-        result = _child(["export", str(vault_dir), public, str(work / "photos.tbundle"), str(photo_file)])
+        result = _child(
+            ["export", str(vault_dir), public, str(work / "photos.tbundle"), str(photo_file)]
+        )
         section.note(
             f"photos: {len(photo_ids)} JPEGs of 12 Mpx exported in {result['seconds']:.2f} s "
             f"({result['seconds'] / len(photo_ids) * 1000:.0f} ms each: decoded, turned upright "
@@ -313,9 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     total = args.mib or (64 if args.quick else 1024)
     with tempfile.TemporaryDirectory(prefix="bundle-bench-", dir=args.work_dir) as temp:
-        section = bench_bundles(
-            Path(temp), total, 1 if args.quick else 3, 2 if args.quick else 8
-        )
+        section = bench_bundles(Path(temp), total, 1 if args.quick else 3, 2 if args.quick else 8)
     print()
     print(render_table(section.rows))
     return 0
