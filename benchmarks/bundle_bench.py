@@ -203,7 +203,8 @@ def bench_bundles(work: Path, total_mib: int, runs: int, photos: int) -> Section
     vault_dir, ids = build_vault(work, total_mib, photos)
     section.note(
         f"vault: 1,000 testimonies, 64 recordings of {total_mib // 64} MiB (MP3, ID3 tags), "
-        f"{photos} photos of 12 Mpx (JPEG with EXIF); built in {time.perf_counter() - started:.1f} s"
+        f"{photos} photos of 12 Mpx (JPEG with EXIF); "
+        f"built in {time.perf_counter() - started:.1f} s"
     )
     key = work / "editor.key"
     public = write_identity_file(key)
