@@ -41,7 +41,37 @@ _TextField = Callable[[str, str, str | None], str | None]
 _DateField = Callable[[str, str | None], str | None]
 _ValueField = Callable[[str, object], object]
 
-_DIRECTION_CONTEXT = 40  # characters either side of a span that decide its placeholder's script
+_DIRECTION_CONTEXT = 40  # how far to look for the script of a span made of digits only
+
+
+def _letter_script(char: str) -> bool | None:
+    """True for an Arabic letter, False for another letter, None for anything else."""
+    if "\u0600" <= char <= "\u08ff" or "\ufb50" <= char <= "\ufeff":
+        return char.isalpha() or None
+    return False if char.isalpha() else None
+
+
+def arabic_at(value: str, start: int, end: int) -> bool:
+    """Whether the placeholder for value[start:end] should be Arabic.
+
+    The span's own letters decide ("أبو سامر" in an English sentence is Arabic); a span of
+    digits and signs (a phone number) takes the script of the nearest letter before it on its
+    line, else after it, so "Call [PHONE-1]" and "على [هاتف-١]" each read in their line.
+    """
+    if any(_letter_script(char) is not None for char in value[start:end]):
+        return mostly_arabic(value[start:end])
+    line_start = value.rfind("\n", 0, start) + 1
+    for char in reversed(value[max(line_start, start - _DIRECTION_CONTEXT) : start]):
+        script = _letter_script(char)
+        if script is not None:
+            return script
+    line_end = value.find("\n", end)
+    line_end = len(value) if line_end < 0 else line_end
+    for char in value[end : min(line_end, end + _DIRECTION_CONTEXT)]:
+        script = _letter_script(char)
+        if script is not None:
+            return script
+    return mostly_arabic(value)
 
 
 @dataclass(frozen=True)
@@ -177,12 +207,13 @@ class Redactor:
     def _render(self, value: str, spans: Sequence[Span], rewrites: Sequence[Rewrite]) -> str:
         pieces: list[tuple[int, int, str]] = []
         for span in spans:
-            around = value[max(0, span.start - _DIRECTION_CONTEXT) : span.end + _DIRECTION_CONTEXT]
             pieces.append(
                 (
                     span.start,
                     span.end,
-                    self.book.placeholder(span.kind, span.key, arabic=mostly_arabic(around)),
+                    self.book.placeholder(
+                        span.kind, span.key, arabic=arabic_at(value, span.start, span.end)
+                    ),
                 )
             )
         taken = [(rewrite.start, rewrite.end, rewrite.text) for rewrite in rewrites]

@@ -160,3 +160,11 @@ def test_common_words_that_are_also_names_survive_where_they_are_words() -> None
 def test_a_common_word_after_a_kunya_marker_is_the_person() -> None:
     amal = Entity("أمل حداد", EntityType.PERSON)
     assert redact("وصلت أم أمل متأخرة", amal) == "وصلت [شخص-١] متأخرة"
+
+
+def test_each_placeholder_reads_in_the_script_around_it() -> None:
+    entity = Entity("Abu Samer", EntityType.PERSON, ("أبو سامر",))
+    out = redact("Abu Samer left. قال أبو سامر إن الجنود أحرقوا المخبز. Call 0944 000 111.", entity)
+    assert out == "[PERSON-1] left. قال [شخص-١] إن الجنود أحرقوا المخبز. Call [PHONE-1]."
+    out = redact("اتصلوا على 0944 000 111 ثم Abu Samer", entity)
+    assert out == "اتصلوا على [هاتف-١] ثم [PERSON-1]"
