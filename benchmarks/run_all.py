@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run_all.py [--quick] [--erase-gib N] [--records N]
                                            [--gui-records N] [--attachment-mib N]
-                                           [--work-dir DIR]
+                                           [--redaction N] [--bundle-mib N] [--work-dir DIR]
 
 Every figure is printed next to a baseline measured in the same run, with the ratio; nothing
 is asserted about wall-clock times. Vaults are built with synthetic data in a temporary
@@ -68,6 +68,19 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="size of the attachment to ingest and read, in MiB (default 256, or 64 with "
         "--quick; 0 skips the attachment benchmark)",
+    )
+    parser.add_argument(
+        "--redaction",
+        type=int,
+        default=None,
+        help="testimonies to redact (default 1000, or 200 with --quick; 0 skips redaction)",
+    )
+    parser.add_argument(
+        "--bundle-mib",
+        type=int,
+        default=None,
+        help="MiB of recordings in the bundle benchmark (default 1024, or 64 with --quick; "
+        "0 skips the bundle benchmark; needs Debian's age)",
     )
     parser.add_argument(
         "--work-dir",
@@ -142,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     gui_records = _gui_records(args)
     started = time.perf_counter()
     sections: list[Section] = []
-    steps = 9
+    steps = 11
     with tempfile.TemporaryDirectory(prefix="testimony-bench-", dir=args.work_dir) as temp:
         work = Path(temp)
         print("Machine", flush=True)
@@ -194,6 +207,31 @@ def main(argv: list[str] | None = None) -> int:
             sections.append(attachment_bench.bench_attachments(work, records))
         else:
             print(f"\n[9/{steps}] Attachments: skipped (--attachment-mib 0)", flush=True)
+
+        redaction = args.redaction if args.redaction is not None else (200 if args.quick else 1000)
+        if redaction > 0:
+            print(f"\n[10/{steps}] Redaction of {redaction:,} testimonies", flush=True)
+            from benchmarks import redaction_bench
+
+            sections.append(redaction_bench.bench_redaction(redaction, 1 if args.quick else 3))
+        else:
+            print(f"\n[10/{steps}] Redaction: skipped (--redaction 0)", flush=True)
+        bundle_mib = (
+            args.bundle_mib if args.bundle_mib is not None else (64 if args.quick else 1024)
+        )
+        if bundle_mib > 0:
+            print(f"\n[11/{steps}] Bundles with {bundle_mib} MiB of recordings", flush=True)
+            from benchmarks import bundle_bench
+
+            bundle_work = work / "bundles"
+            bundle_work.mkdir()
+            sections.append(
+                bundle_bench.bench_bundles(
+                    bundle_work, bundle_mib, 1 if args.quick else 3, 2 if args.quick else 8
+                )
+            )
+        else:
+            print(f"\n[11/{steps}] Bundles: skipped (--bundle-mib 0)", flush=True)
 
     print("\nResults (ratio = value / baseline; medians unless the name says p95)\n")
     print(render_table([row for section in sections for row in section.rows]))
