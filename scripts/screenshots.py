@@ -128,10 +128,114 @@ def shoot(language: str, out: Path, work: Path) -> None:
     window.tabs.setCurrentIndex(1)
     wait_until(lambda: window.witness_register.model.rowCount() == 3)
     save(window, out / f"witnesses-{language}.png")
+    window.tabs.setCurrentIndex(0)
+    shoot_bundles(language, out, work, controller)
     controller.quit()
     for translator in getattr(app, "_testimony_translators", []):
         app.removeTranslator(translator)
     QCoreApplication.processEvents()
+
+
+def shoot_bundles(language: str, out: Path, work: Path, controller) -> None:  # type: ignore[no-untyped-def]
+    """The export wizard, the keys dialog, the open-bundle window and the imported browser."""
+    import json
+
+    from testimony_app.bundle.keys import write_identity_file
+    from testimony_app.services.export import ExportRequest, ExportService
+    from testimony_app.services.records import RecordService
+    from testimony_app.vault import Vault
+
+    window = controller.main_window
+    # Two editors in the address book.
+    keys = work / f"keys-{language}"
+    keys.mkdir()
+    editors = [
+        ("Lina, editor", write_identity_file(keys / "lina.key")),
+        ("عمر، محرر", write_identity_file(keys / "omar.key")),
+    ]
+
+    def add_editors(context) -> None:  # type: ignore[no-untyped-def]
+        from testimony_app.services.keys import KeyService
+
+        for name, key in editors:
+            KeyService(context.state.require().records).add_recipient(name, key)
+
+    controller.worker.run_blocking(add_editors)
+
+    # The export wizard: every testimony ticked, so the review has refusals to show.
+    window.bundle_windows.on_export_action_triggered()
+    wizard = window.bundle_windows.export_wizard
+    wait_until(lambda: wizard.testimonies_page.is_loaded)
+    wizard.testimonies_page.model.tick_shown(True)
+    save(wizard, out / f"export-1-testimonies-{language}.png")
+    wizard.on_next_button_clicked()
+    save(wizard, out / f"export-2-profile-{language}.png")
+    wizard.on_next_button_clicked()
+    wait_until(lambda: wizard.recipients_page.recipient_list.topLevelItemCount() == 2)
+    for _name, key in editors:
+        wizard.recipients_page.set_ticked(key, True)
+    save(wizard, out / f"export-3-recipients-{language}.png")
+    wizard.on_next_button_clicked()
+    wait_until(lambda: wizard.review_page.findings is not None)
+    save(wizard, out / f"export-4-review-{language}.png")
+    wizard.review_page.leave_out_button.click()
+    wizard.review_page.automatic_check.setChecked(True)
+    save(wizard, out / f"export-4-review-ready-{language}.png")
+    wizard.on_next_button_clicked()
+    wizard.destination_page.set_path(work / f"coast-{language}.tbundle")
+    save(wizard, out / f"export-5-destination-{language}.png")
+    wizard.on_next_button_clicked()
+    wait_until(lambda: wizard.outcome is not None)
+    save(wizard, out / f"export-6-done-{language}.png")
+    wizard.accept()
+
+    # The keys dialog.
+    window.bundle_windows.on_keys_action_triggered()
+    keys_dialog = window.bundle_windows.keys_dialog
+    wait_until(lambda: keys_dialog.loaded)
+    save(keys_dialog, out / f"keys-{language}.png")
+    keys_dialog.reject()
+
+    # A bundle from another researcher to this vault's owner, as an editor: open, trust, import.
+    vault, _ = Vault.create(work / f"researcher-{language}", PASSPHRASE, kdf_seconds=None)
+    records = RecordService(vault)
+    [imported] = records.import_records(json.dumps(RECORD, ensure_ascii=False).encode())
+    [bundle] = ExportService(records).export(
+        ExportRequest(
+            [imported.testimony_id],
+            [editors[0][1]],
+            work / f"from-the-field-{language}.tbundle",
+            accept_automatic_redaction=True,
+        )
+    )
+    vault.close()
+    damaged = work / f"damaged-{language}.tbundle"
+    data = bytearray(bundle.path.read_bytes())
+    data[len(data) // 2] ^= 1
+    damaged.write_bytes(bytes(data))
+    window.bundle_windows.on_open_bundle_action_triggered()
+    opener = window.bundle_windows.open_bundle_window
+    opener.set_identity_path(keys / "lina.key")
+    opener.set_bundle_path(damaged)
+    wait_until(lambda: opener.state == "rejected")
+    save(opener, out / f"open-bundle-rejected-{language}.png")
+    opener.set_bundle_path(bundle.path)
+    wait_until(lambda: opener.state == "verified")
+    opener.compared_check.setChecked(True)
+    opener.sender_name_field.setText("Coast team" if language == "en" else "فريق الساحل")
+    save(opener, out / f"open-bundle-verified-{language}.png")
+    opener.on_import_button_clicked()
+    wait_until(lambda: opener.state == "imported")
+    save(opener, out / f"open-bundle-imported-{language}.png")
+    opener.browse_button.click()
+    browser = window.bundle_windows.imported_browser
+    wait_until(lambda: len(browser.testimony_items()) == 1)
+    browser.tree.setCurrentItem(browser.testimony_items()[0])
+    save(browser, out / f"imported-{language}.png")
+    browser.view.tabs.setCurrentIndex(1)
+    save(browser, out / f"imported-incidents-{language}.png")
+    browser.reject()
+    opener.reject()
 
 
 def main() -> int:

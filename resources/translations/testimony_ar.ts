@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AddRecipientForm</name>
+    <message>
+        <source>Who they are, as you will recognise them</source>
+        <translation>من هم، بالاسم الذي تعرفهم به</translation>
+    </message>
+    <message>
+        <source>Add recipient</source>
+        <translation>إضافة المستلم</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>المفتاح العام</translation>
+    </message>
+    <message>
+        <source>Give the recipient a name.</source>
+        <translation>اكتب اسماً للمستلم.</translation>
+    </message>
+    <message>
+        <source>Paste the recipient&apos;s public key; it starts with age1.</source>
+        <translation>الصق المفتاح العام للمستلم؛ وهو يبدأ بـ age1.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>Opened with the recovery code. Set a new passphrase from the Vault menu.</source>
@@ -245,6 +272,48 @@
     </message>
 </context>
 <context>
+    <name>DestinationPage</name>
+    <message>
+        <source>Choose where to save the bundle. It is encrypted: only its recipients can open it, so it may travel on a USB stick or by e-mail.</source>
+        <translation>اختر مكان حفظ الحزمة. الحزمة مشفّرة ولا يفتحها إلا مستلموها، لذا يمكن نقلها على ذاكرة محمولة أو إرسالها بالبريد الإلكتروني.</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>لم يُختر ملف بعد</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>ملف الحزمة</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message numerus="yes">
+        <source>There are %n recipients: one file is written for each, next to the name you chose:</source>
+        <translation>
+            <numerusform>هناك %n مستلم: يُكتب ملف لكل منهم، بجانب الاسم الذي اخترته:</numerusform>
+            <numerusform>هناك مستلم واحد: يُكتب له ملف بجانب الاسم الذي اخترته:</numerusform>
+            <numerusform>هناك مستلمان: يُكتب ملف لكل منهما، بجانب الاسم الذي اخترته:</numerusform>
+            <numerusform>هناك %n مستلمين: يُكتب ملف لكل منهم، بجانب الاسم الذي اخترته:</numerusform>
+            <numerusform>هناك %n مستلماً: يُكتب ملف لكل منهم، بجانب الاسم الذي اخترته:</numerusform>
+            <numerusform>هناك %n مستلم: يُكتب ملف لكل منهم، بجانب الاسم الذي اخترته:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — for %2</source>
+        <translation>%1 — إلى %2</translation>
+    </message>
+    <message>
+        <source>One file, for %1.</source>
+        <translation>ملف واحد، إلى %1.</translation>
+    </message>
+    <message>
+        <source>Files that exist already and will be replaced: %1.</source>
+        <translation>ملفات موجودة من قبل وستُستبدل: %1.</translation>
+    </message>
+</context>
+<context>
     <name>EntitiesPanel</name>
     <message>
         <source>A name, private place or number that must not be published</source>
@@ -345,6 +414,154 @@
 <context>
     <name>ErrorMessages</name>
     <message>
+        <source>This file is not a bundle: it is not encrypted the way bundles are.</source>
+        <translation>هذا الملف ليس حزمة: فهو غير مشفّر بالطريقة التي تُشفَّر بها الحزم.</translation>
+    </message>
+    <message>
+        <source>This bundle cannot be opened with your identity file: it was made for someone else, or its beginning was changed. Check that you chose your own identity file.</source>
+        <translation>لا يمكن فتح هذه الحزمة بملف مفتاحك: فقد صُنعت لشخص آخر، أو غُيِّرت بدايتها. تأكّد أنك اخترت ملف مفتاحك أنت.</translation>
+    </message>
+    <message>
+        <source>The bundle is damaged, or it was changed after it was made.</source>
+        <translation>الحزمة تالفة، أو غُيِّرت بعد صنعها.</translation>
+    </message>
+    <message>
+        <source>The bundle is not laid out as a bundle must be: its signed list of contents does not come first.</source>
+        <translation>ترتيب الحزمة غير صحيح: قائمة محتوياتها الموقّعة ليست في أولها.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s list of contents is not valid.</source>
+        <translation>قائمة محتويات الحزمة غير صالحة.</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature does not match its list of contents: it may have been changed.</source>
+        <translation>توقيع الحزمة لا يطابق قائمة محتوياتها: ربما غُيِّرت.</translation>
+    </message>
+    <message>
+        <source>The sender did not address this bundle to you: it was signed for someone else and encrypted to you afterwards.</source>
+        <translation>لم يوجّه المرسِل هذه الحزمة إليك: فقد وُقّعت لشخص آخر ثم شُفّرت لك بعد ذلك.</translation>
+    </message>
+    <message>
+        <source>The bundle comes from a sender you have not trusted yet.</source>
+        <translation>الحزمة من مرسِل لم تمنحه ثقتك بعد.</translation>
+    </message>
+    <message>
+        <source>This bundle, or a newer one from the same sender, was opened before. It is not imported again.</source>
+        <translation>فُتحت هذه الحزمة من قبل، أو حزمة أحدث منها من المرسِل نفسه. لن تُستورد مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The bundle holds a file that its signed list of contents omits.</source>
+        <translation>في الحزمة ملف لا تذكره قائمة محتوياتها الموقّعة.</translation>
+    </message>
+    <message>
+        <source>The bundle holds the same file twice.</source>
+        <translation>في الحزمة الملف نفسه مرتين.</translation>
+    </message>
+    <message>
+        <source>A file that the bundle&apos;s list of contents names is missing.</source>
+        <translation>ملف تذكره قائمة محتويات الحزمة مفقود.</translation>
+    </message>
+    <message>
+        <source>A file in the bundle is not the size that was signed.</source>
+        <translation>حجم ملف في الحزمة يختلف عن الحجم الموقّع.</translation>
+    </message>
+    <message>
+        <source>A file in the bundle is not the one that was signed: it was changed.</source>
+        <translation>ملف في الحزمة ليس هو الملف الموقّع: لقد غُيِّر.</translation>
+    </message>
+    <message>
+        <source>The archive inside the bundle is malformed or unsafe.</source>
+        <translation>الأرشيف داخل الحزمة مشوّه أو غير آمن.</translation>
+    </message>
+    <message>
+        <source>A testimony in the bundle is not valid.</source>
+        <translation>شهادة في الحزمة غير صالحة.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be checked.</source>
+        <translation>تعذّر فحص الحزمة.</translation>
+    </message>
+    <message>
+        <source>This testimony is no longer in the vault.</source>
+        <translation>هذه الشهادة لم تعد موجودة في الخزنة.</translation>
+    </message>
+    <message>
+        <source>No consent is recorded for this testimony.</source>
+        <translation>لا توجد موافقة مسجّلة لهذه الشهادة.</translation>
+    </message>
+    <message>
+        <source>The witness did not agree to share this testimony with editors.</source>
+        <translation>لم يوافق الشاهد على مشاركة هذه الشهادة مع المحرّرين.</translation>
+    </message>
+    <message>
+        <source>The witness did not agree to anonymised publication, which the publication profile needs.</source>
+        <translation>لم يوافق الشاهد على النشر دون كشف الهوية، وهو ما يتطلّبه ملف النشر.</translation>
+    </message>
+    <message>
+        <source>Not marked reviewed: it can go only if you accept automatic redaction below.</source>
+        <translation>لم تُعلَّم كمُراجَعة: لا تخرج إلا إذا قبلت الحجب التلقائي أدناه.</translation>
+    </message>
+    <message>
+        <source>An attachment is in a format the app cannot clean of hidden details.</source>
+        <translation>أحد المرفقات بصيغة لا يستطيع التطبيق تنظيفها من البيانات المخفية.</translation>
+    </message>
+    <message>
+        <source>This testimony cannot be exported.</source>
+        <translation>لا يمكن تصدير هذه الشهادة.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>أُلغيت العملية. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Some testimonies may not go; nothing was written.</source>
+        <translation>بعض الشهادات لا يجوز أن تخرج؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient.</source>
+        <translation>اختر مستلماً واحداً على الأقل.</translation>
+    </message>
+    <message>
+        <source>Choose at least one testimony.</source>
+        <translation>اختر شهادة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <source>An attachment is in a format the app cannot clean. Nothing was written.</source>
+        <translation>أحد المرفقات بصيغة لا يستطيع التطبيق تنظيفها. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>An attachment could not be cleaned: it is damaged or too large. Nothing was written.</source>
+        <translation>تعذّر تنظيف أحد المرفقات: فهو تالف أو كبير جداً. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>An attachment changed while the bundle was written. Nothing was written.</source>
+        <translation>تغيّر أحد المرفقات أثناء كتابة الحزمة. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>That is not an age public key. A public key starts with age1 and is one unbroken line of letters and digits.</source>
+        <translation>هذا ليس مفتاحاً عاماً صالحاً. يبدأ المفتاح العام بـ age1، وهو سطر واحد متصل من الحروف والأرقام.</translation>
+    </message>
+    <message>
+        <source>That file is not an identity file. Choose the secret key file made for you with the app or with age-keygen.</source>
+        <translation>هذا الملف ليس ملف مفتاح. اختر ملف المفتاح السري الذي أُنشئ لك بالتطبيق أو بأداة age-keygen.</translation>
+    </message>
+    <message>
+        <source>Give a name, of at most 200 characters.</source>
+        <translation>اكتب اسماً لا يزيد على 200 حرف.</translation>
+    </message>
+    <message>
+        <source>Permission denied: the app may not use that file or folder.</source>
+        <translation>الإذن مرفوض: لا يُسمح للتطبيق باستخدام ذلك الملف أو المجلد.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space there. Nothing was written.</source>
+        <translation>لا توجد مساحة فارغة كافية هناك. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>The file is not there, or it is a folder.</source>
+        <translation>الملف غير موجود، أو هو مجلد.</translation>
+    </message>
+    <message>
         <source>The recovery code is mistyped. Check it symbol by symbol.</source>
         <translation>في رمز الاسترداد خطأ في الكتابة. راجعه حرفاً حرفاً.</translation>
     </message>
@@ -403,6 +620,372 @@
     <message>
         <source>Something went wrong inside the app. Nothing was lost.</source>
         <translation>حدث خطأ داخل التطبيق. لم يُفقد شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDonePage</name>
+    <message>
+        <source>Before the editor trusts these bundles, read them this fingerprint of your signing key aloud, group by group (by phone or in person, not in the same message as the bundle):</source>
+        <translation>قبل أن يثق المحرّر بهذه الحزم، اقرأ له بصوت مسموع بصمة مفتاح توقيعك هذه، مجموعةً مجموعة (بالهاتف أو وجهاً لوجه، لا في الرسالة نفسها التي تحمل الحزمة):</translation>
+    </message>
+    <message>
+        <source>Done. Bundles written: %1.</source>
+        <translation>تمّ. الحزم المكتوبة: %1.</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>بصمة SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>ExportProgressPage</name>
+    <message>
+        <source>Cancel the export</source>
+        <translation>إلغاء التصدير</translation>
+    </message>
+    <message>
+        <source>Redacting the testimonies and cleaning the files…</source>
+        <translation>جارٍ حجب الشهادات وتنظيف الملفات…</translation>
+    </message>
+    <message>
+        <source>Nothing is written until the bundle is complete; Cancel leaves no file.</source>
+        <translation>لا يُكتب شيء حتى تكتمل الحزمة؛ والإلغاء لا يترك أي ملف.</translation>
+    </message>
+    <message>
+        <source>Writing bundle %1 of %2…</source>
+        <translation>جارٍ كتابة الحزمة %1 من %2…</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>جارٍ كتابة الحزمة…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>Cancelled, nothing written.</source>
+        <translation>أُلغي التصدير، ولم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>You can go back and export again, or close.</source>
+        <translation>يمكنك الرجوع والتصدير من جديد، أو الإغلاق.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>Export testimonies</source>
+        <translation>تصدير الشهادات</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Testimonies</source>
+        <translation>الشهادات</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>ملف الحجب</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>المستلمون</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Where to save</source>
+        <translation>مكان الحفظ</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>جارٍ التصدير</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>اكتمل التصدير</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>الخطوة %1 من %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Testimonies chosen: %1. Redacted: %2. Recipients: %3.</source>
+        <translation>الشهادات المختارة: %1. الحجب: %2. المستلمون: %3.</translation>
+    </message>
+    <message>
+        <source>Send %1 (interview of %2)</source>
+        <translation>إرسال %1 (مقابلة %2)</translation>
+    </message>
+    <message>
+        <source>Send %1</source>
+        <translation>إرسال %1</translation>
+    </message>
+    <message>
+        <source>Some testimonies may not go after all. Nothing was written.</source>
+        <translation>تبيّن أن بعض الشهادات لا يجوز أن تخرج. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Something changed since the review. Go back to review them again.</source>
+        <translation>تغيّر شيء منذ المراجعة. ارجع لمراجعتها من جديد.</translation>
+    </message>
+    <message>
+        <source>Nothing was written. You can go back and try again.</source>
+        <translation>لم يُكتب شيء. يمكنك الرجوع والمحاولة من جديد.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedAttachmentViewer</name>
+    <message>
+        <source>Attachment — %1</source>
+        <translation>مرفق — %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Reading the file from the vault…</source>
+        <translation>جارٍ قراءة الملف من الخزنة…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be shown inside the app. SHA-256: %1</source>
+        <translation>لا يمكن عرض هذا النوع من الملفات داخل التطبيق. بصمة SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>This file is too large to show inside the app.</source>
+        <translation>هذا الملف أكبر من أن يُعرض داخل التطبيق.</translation>
+    </message>
+    <message>
+        <source>This file could not be shown: it is not what it says it is.</source>
+        <translation>تعذّر عرض هذا الملف: فهو ليس ما يدّعي أنه هو.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedBrowser</name>
+    <message>
+        <source>Imported testimonies</source>
+        <translation>الشهادات المستوردة</translation>
+    </message>
+    <message>
+        <source>Senders, bundles and testimonies</source>
+        <translation>المرسِلون والحزم والشهادات</translation>
+    </message>
+    <message>
+        <source>From whom, which bundle</source>
+        <translation>ممّن، وأي حزمة</translation>
+    </message>
+    <message>
+        <source>Nothing imported yet.</source>
+        <translation>لم يُستورد شيء بعد.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Imported %1. Testimonies: %2.</source>
+        <translation>استُوردت في %1. الشهادات: %2.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>جارٍ القراءة…</translation>
+    </message>
+    <message>
+        <source>A sender no longer trusted</source>
+        <translation>مرسِل لم يعد موثوقاً</translation>
+    </message>
+    <message>
+        <source>%1 — key %2</source>
+        <translation>%1 — المفتاح %2</translation>
+    </message>
+    <message>
+        <source>for an editor</source>
+        <translation>لمحرّر</translation>
+    </message>
+    <message>
+        <source>for publication</source>
+        <translation>للنشر</translation>
+    </message>
+    <message>
+        <source>Bundle of %1, %2</source>
+        <translation>حزمة %1، %2</translation>
+    </message>
+    <message>
+        <source>%1, interview of %2</source>
+        <translation>%1، مقابلة %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedTestimonyView</name>
+    <message>
+        <source>Read only: as the bundle brought it.</source>
+        <translation>للقراءة فقط: كما جاءت في الحزمة.</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>المقابلة</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>الشاهد</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>الموافقة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>ما حدث</translation>
+    </message>
+    <message>
+        <source>By whom</source>
+        <translation>على يد من</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>الضحايا</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>الإفادة</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>المرفقات</translation>
+    </message>
+    <message>
+        <source>Choose a testimony on the left to read it.</source>
+        <translation>اختر شهادة من القائمة لقراءتها.</translation>
+    </message>
+    <message>
+        <source>Testimony %1 · witness %2</source>
+        <translation>الشهادة %1 · الشاهد %2</translation>
+    </message>
+    <message>
+        <source>age %1</source>
+        <translation>العمر %1</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>رجل</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>امرأة</translation>
+    </message>
+    <message>
+        <source>other gender</source>
+        <translation>جنس آخر</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>غير مسجّلة</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>مسجّلة</translation>
+    </message>
+    <message>
+        <source>shared with editors</source>
+        <translation>تجوز مشاركتها مع المحرّرين</translation>
+    </message>
+    <message>
+        <source>may be published anonymised</source>
+        <translation>يجوز نشرها دون كشف الهوية</translation>
+    </message>
+    <message>
+        <source>may be quoted word for word</source>
+        <translation>يجوز الاقتباس منها حرفياً</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>مكتملة</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>تمت مراجعتها</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>نحو %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
 </context>
 <context>
@@ -630,6 +1213,97 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys and recipients</source>
+        <translation>المفاتيح والمستلمون</translation>
+    </message>
+    <message>
+        <source>Your signing key</source>
+        <translation>مفتاح توقيعك</translation>
+    </message>
+    <message>
+        <source>Every bundle this vault exports is signed with its key. An editor trusts your bundles once you have read them this fingerprint aloud and they found it the same, group by group.</source>
+        <translation>كل حزمة تصدّرها هذه الخزنة موقّعة بمفتاحها. يثق المحرّر بحزمك بعد أن تقرأ له هذه البصمة بصوت مسموع ويجدها مطابقة، مجموعةً مجموعة.</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>المستلمون</translation>
+    </message>
+    <message>
+        <source>Trusted senders</source>
+        <translation>المرسِلون الموثوقون</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>The editors you export to. Only they can open the bundles made for them. Compare a new editor&apos;s key fingerprint with them before you rely on it.</source>
+        <translation>المحرّرون الذين تصدّر إليهم. لا يفتح الحزم المصنوعة لهم أحد سواهم. قارن بصمة مفتاح المحرّر الجديد معه قبل أن تعتمد عليها.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>بصمة المفتاح</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>المفتاح العام</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>تاريخ الإضافة</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <source>Add a recipient</source>
+        <translation>إضافة مستلم</translation>
+    </message>
+    <message>
+        <source>The researchers whose bundles you import. A sender is trusted when you open their first bundle, after comparing fingerprints with them aloud.</source>
+        <translation>الباحثون الذين تستورد حزمهم. يصبح المرسِل موثوقاً عند فتح أول حزمة منه، بعد مقارنة البصمات معه بصوت مسموع.</translation>
+    </message>
+    <message>
+        <source>Signing-key fingerprint</source>
+        <translation>بصمة مفتاح التوقيع</translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation>موثوق منذ</translation>
+    </message>
+    <message>
+        <source>No trusted senders yet.</source>
+        <translation>لا يوجد مرسِلون موثوقون بعد.</translation>
+    </message>
+    <message>
+        <source>Remove recipient</source>
+        <translation>إزالة المستلم</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the recipients?</source>
+        <translation>هل تريد إزالة %1 من المستلمين؟</translation>
+    </message>
+    <message>
+        <source>Bundles already made for them can still be opened by them.</source>
+        <translation>الحزم التي صُنعت لهم من قبل يبقى بإمكانهم فتحها.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>إبقاء</translation>
+    </message>
+</context>
+<context>
     <name>LanguageNames</name>
     <message>
         <source>Arabic</source>
@@ -715,6 +1389,18 @@
         <translation>تسجيل النص المحدَّد ضمن الأسماء الحساسة</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>Open bundle…</source>
+        <translation>فتح حزمة…</translation>
+    </message>
+    <message>
+        <source>Keys and recipients…</source>
+        <translation>المفاتيح والمستلمون…</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>الشريط الرئيسي</translation>
     </message>
@@ -726,6 +1412,10 @@
         <source>Testimony</source>
         <comment>menu</comment>
         <translation>الشهادة</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>الحزم</translation>
     </message>
     <message>
         <source>New testimony %1 created.</source>
@@ -803,6 +1493,301 @@
     <message>
         <source>The two entries differ.</source>
         <translation>العبارتان غير متطابقتين.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenBundleWindow</name>
+    <message>
+        <source>Open a bundle</source>
+        <translation>فتح حزمة</translation>
+    </message>
+    <message>
+        <source>Choose a bundle you received and your identity file (your secret key). The bundle is checked from start to end before anything is imported.</source>
+        <translation>اختر حزمة وصلتك وملف مفتاحك السري. تُفحص الحزمة من أولها إلى آخرها قبل استيراد أي شيء.</translation>
+    </message>
+    <message>
+        <source>No bundle chosen</source>
+        <translation>لم تُختر حزمة</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>No identity file chosen</source>
+        <translation>لم يُختر ملف المفتاح</translation>
+    </message>
+    <message>
+        <source>Your identity file</source>
+        <translation>ملف مفتاحك</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>إلغاء الاستيراد</translation>
+    </message>
+    <message>
+        <source>What the bundle says</source>
+        <translation>ما تقوله الحزمة</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>Signing-key fingerprint</source>
+        <translation>بصمة مفتاح التوقيع</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>تاريخ صنعها</translation>
+    </message>
+    <message>
+        <source>Redacted for</source>
+        <translation>محجوبة من أجل</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>المحتوى</translation>
+    </message>
+    <message>
+        <source>Show imported testimonies</source>
+        <translation>عرض الشهادات المستوردة</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was imported.</source>
+        <translation>أُلغي الاستيراد. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>This bundle was not imported.</source>
+        <translation>لم تُستورد هذه الحزمة.</translation>
+    </message>
+    <message>
+        <source>This bundle was not accepted.</source>
+        <translation>لم تُقبل هذه الحزمة.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be opened.</source>
+        <translation>تعذّر فتح الحزمة.</translation>
+    </message>
+    <message>
+        <source>%1 (a trusted sender)</source>
+        <translation>%1 (مرسِل موثوق)</translation>
+    </message>
+    <message>
+        <source>A sender you have not trusted yet</source>
+        <translation>مرسِل لم تمنحه ثقتك بعد</translation>
+    </message>
+    <message>
+        <source>an editor</source>
+        <translation>محرّر</translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation>النشر</translation>
+    </message>
+    <message>
+        <source>Testimonies: %1. Attachments: %2.</source>
+        <translation>الشهادات: %1. المرفقات: %2.</translation>
+    </message>
+    <message>
+        <source>Choose the bundle and your identity file to check it.</source>
+        <translation>اختر الحزمة وملف مفتاحك لفحصها.</translation>
+    </message>
+    <message>
+        <source>Checking the bundle…</source>
+        <translation>جارٍ فحص الحزمة…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>This bundle is intact, and it is already imported.</source>
+        <translation>هذه الحزمة سليمة، وقد استُوردت من قبل.</translation>
+    </message>
+    <message>
+        <source>The bundle is intact and signed, by a sender you have not trusted yet.</source>
+        <translation>الحزمة سليمة وموقّعة، من مرسِل لم تمنحه ثقتك بعد.</translation>
+    </message>
+    <message>
+        <source>The bundle is intact and signed by a trusted sender.</source>
+        <translation>الحزمة سليمة وموقّعة من مرسِل موثوق.</translation>
+    </message>
+    <message>
+        <source>Imported, and kept encrypted in your vault. Testimonies: %1.</source>
+        <translation>استُوردت، وهي محفوظة مشفّرة في خزنتك. الشهادات: %1.</translation>
+    </message>
+    <message>
+        <source>Trust and import</source>
+        <translation>الثقة والاستيراد</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFileDialog</name>
+    <message>
+        <source>Choose files to attach</source>
+        <translation>اختر ملفات لإرفاقها</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>إرفاق</translation>
+    </message>
+    <message>
+        <source>Choose a records file to import</source>
+        <translation>اختر ملف سجلات لاستيراده</translation>
+    </message>
+    <message>
+        <source>Records (*.json *.jsonl *.ndjson)</source>
+        <translation>سجلات (*.json *.jsonl *.ndjson)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Save the bundle as</source>
+        <translation>حفظ الحزمة باسم</translation>
+    </message>
+    <message>
+        <source>Bundles (*.tbundle)</source>
+        <translation>حزم (*.tbundle)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Choose a bundle to open</source>
+        <translation>اختر حزمة لفتحها</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Choose your identity file</source>
+        <translation>اختر ملف مفتاحك</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>استخدام</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>حفظ باسم</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Choose how much is taken out of the testimonies before they leave.</source>
+        <translation>اختر مقدار ما يُحذف من الشهادات قبل خروجها.</translation>
+    </message>
+    <message>
+        <source>For an editor</source>
+        <translation>لمحرّر</translation>
+    </message>
+    <message>
+        <source>Keeps dates, towns, ages and what happened. Takes out the witness&apos;s identity and every registered name, and replaces phone numbers and other personal details.</source>
+        <translation>يُبقي التواريخ والبلدات والأعمار وما حدث. ويحذف هوية الشاهد وكل اسم مسجّل، ويستبدل أرقام الهواتف وسائر البيانات الشخصية.</translation>
+    </message>
+    <message>
+        <source>For publication</source>
+        <translation>للنشر</translation>
+    </message>
+    <message>
+        <source>Takes out all of that, and also coarsens dates to the month, ages to ten-year bands and places to the district. Needs the witness&apos;s consent to anonymised publication.</source>
+        <translation>يحذف كل ذلك، ويكتفي كذلك من التواريخ بالشهر، ومن الأعمار بفئات من عشر سنوات، ومن الأماكن بالمنطقة. ويتطلّب موافقة الشاهد على النشر دون كشف الهوية.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsPage</name>
+    <message>
+        <source>Tick who may open the bundle. Only the editors ticked here can decrypt it; each gets a bundle of their own.</source>
+        <translation>علّم من يجوز له فتح الحزمة. لا يستطيع فكّ تشفيرها إلا المحرّرون المعلَّمون هنا؛ ولكل منهم حزمته الخاصة.</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>المستلمون</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>بصمة المفتاح</translation>
+    </message>
+    <message>
+        <source>No recipients yet. Add the editor below with the public key they gave you.</source>
+        <translation>لا يوجد مستلمون بعد. أضف المحرّر أدناه بالمفتاح العام الذي أعطاك إياه.</translation>
+    </message>
+    <message>
+        <source>Add a recipient</source>
+        <translation>إضافة مستلم</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Leave out every testimony that cannot go</source>
+        <translation>استبعاد كل شهادة لا يجوز أن تخرج</translation>
+    </message>
+    <message>
+        <source>Redact automatically the testimonies not marked reviewed</source>
+        <translation>الحجب التلقائي للشهادات غير المعلَّمة كمُراجَعة</translation>
+    </message>
+    <message>
+        <source>They have not been through redaction review: what the detectors find is taken out, and nothing else. Better: review them first (Redaction review tab).</source>
+        <translation>لم تمرّ هذه الشهادات بمراجعة الحجب: يُحذف ما تجده أدوات الكشف فقط، ولا شيء غيره. والأفضل أن تراجعها أولاً (تبويب «مراجعة الحجب»).</translation>
+    </message>
+    <message>
+        <source>Checking consent, review and attachments of each testimony…</source>
+        <translation>جارٍ فحص الموافقة والمراجعة والمرفقات لكل شهادة…</translation>
+    </message>
+    <message>
+        <source>The testimonies could not be checked: %1</source>
+        <translation>تعذّر فحص الشهادات: %1</translation>
+    </message>
+    <message>
+        <source>Redact automatically the testimonies not marked reviewed (%1)</source>
+        <translation>الحجب التلقائي للشهادات غير المعلَّمة كمُراجَعة (%1)</translation>
+    </message>
+    <message>
+        <source>Every testimony is left out: there is nothing to export.</source>
+        <translation>استُبعدت كل الشهادات: لا يوجد ما يُصدَّر.</translation>
+    </message>
+    <message>
+        <source>Some testimonies cannot go as they are. Leave them out, or make the choice each one asks for. The export waits until then.</source>
+        <translation>بعض الشهادات لا يجوز أن تخرج كما هي. استبعدها، أو اتخذ القرار الذي تطلبه كل منها. ينتظر التصدير حتى ذلك الحين.</translation>
+    </message>
+    <message>
+        <source>Ready. Testimonies that will go: %1.</source>
+        <translation>جاهز. الشهادات التي ستخرج: %1.</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +2031,56 @@
     </message>
 </context>
 <context>
+    <name>TestimoniesPage</name>
+    <message>
+        <source>Tick the testimonies to export. Only what you tick leaves this computer, and only after redaction.</source>
+        <translation>علّم الشهادات المراد تصديرها. لا يخرج من هذا الحاسوب إلا ما تعلّمه، وبعد الحجب فقط.</translation>
+    </message>
+    <message>
+        <source>Search testimonies</source>
+        <translation>ابحث في الشهادات</translation>
+    </message>
+    <message>
+        <source>Testimonies to export</source>
+        <translation>الشهادات المراد تصديرها</translation>
+    </message>
+    <message>
+        <source>Tick all shown</source>
+        <translation>تعليم كل المعروض</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>إلغاء كل التعليمات</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the highlighted row.</source>
+        <translation>مفتاح المسافة يعلّم الصف المحدَّد أو يلغي تعليمه.</translation>
+    </message>
+    <message>
+        <source>Ticked: %1</source>
+        <translation>المعلَّمة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TestimonyCard</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>Send %1 as it is (%2)</source>
+        <translation>إرسال %1 كما هو (%2)</translation>
+    </message>
+    <message>
+        <source>Sent as it is, the file keeps whatever it holds: names, places, GPS positions, the camera or phone that made it.</source>
+        <translation>إذا أُرسل الملف كما هو فإنه يحتفظ بكل ما فيه: أسماء وأماكن وإحداثيات جغرافية، والكاميرا أو الهاتف الذي صنعه.</translation>
+    </message>
+    <message>
+        <source>Left out of this export.</source>
+        <translation>مستبعدة من هذا التصدير.</translation>
+    </message>
+</context>
+<context>
     <name>TestimonyEditor</name>
     <message>
         <source>Status</source>
@@ -1192,6 +2227,29 @@
     <message>
         <source>Reviewed</source>
         <translation>تمت مراجعتها</translation>
+    </message>
+</context>
+<context>
+    <name>TrustSenderBox</name>
+    <message>
+        <source>Trust this sender</source>
+        <translation>الثقة بهذا المرسِل</translation>
+    </message>
+    <message>
+        <source>You have not opened a bundle from this sender before. Call them, or meet them, and ask them to read aloud the fingerprint of their signing key (their app shows it under Keys and recipients). Compare it with the one above, group by group. If any group differs, do not import: close this window.</source>
+        <translation>لم تفتح حزمة من هذا المرسِل من قبل. اتصل به أو التقِ به، واطلب منه أن يقرأ بصوت مسموع بصمة مفتاح توقيعه (يعرضها تطبيقه في «المفاتيح والمستلمون»). قارنها بالبصمة أعلاه، مجموعةً مجموعة. إن اختلفت أي مجموعة فلا تستورد: أغلق هذه النافذة.</translation>
+    </message>
+    <message>
+        <source>I compared it aloud with the sender: every group is the same</source>
+        <translation>قارنتها مع المرسِل بصوت مسموع: كل المجموعات متطابقة</translation>
+    </message>
+    <message>
+        <source>Who they are, as you will recognise them</source>
+        <translation>من هو، بالاسم الذي تعرفه به</translation>
+    </message>
+    <message>
+        <source>Name for this sender</source>
+        <translation>اسم لهذا المرسِل</translation>
     </message>
 </context>
 <context>
@@ -1396,37 +2454,6 @@
     <message>
         <source>Other spellings, separated by commas</source>
         <translation>صيغ أخرى للكتابة، مفصولة بفواصل</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Choose files to attach</source>
-        <translation>اختر ملفات لإرفاقها</translation>
-    </message>
-    <message>
-        <source>Attach</source>
-        <translation>إرفاق</translation>
-    </message>
-    <message>
-        <source>Choose a records file to import</source>
-        <translation>اختر ملف سجلات لاستيراده</translation>
-    </message>
-    <message>
-        <source>Records (*.json *.jsonl *.ndjson)</source>
-        <translation>سجلات (*.json *.jsonl *.ndjson)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>استيراد</translation>
-    </message>
-    <message>
-        <source>Save as</source>
-        <translation>حفظ باسم</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDir, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QDir, QUrl, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 
@@ -55,31 +55,95 @@ class PrivateFileDialog(QFileDialog):
     @classmethod
     def for_attaching(cls, parent: QWidget | None = None) -> PrivateFileDialog:
         dialog = cls(parent)
-        dialog.setWindowTitle(dialog.tr("Choose files to attach"))
+        dialog.setWindowTitle(
+            QCoreApplication.translate("PrivateFileDialog", "Choose files to attach")
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         # No renaming, deleting or new folders from inside the chooser.
         dialog.setOption(QFileDialog.Option.ReadOnly, True)
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, dialog.tr("Attach"))
+        dialog.setLabelText(
+            QFileDialog.DialogLabel.Accept,
+            QCoreApplication.translate("PrivateFileDialog", "Attach"),
+        )
         return dialog
 
     @classmethod
     def for_importing(cls, parent: QWidget | None = None) -> PrivateFileDialog:
         dialog = cls(parent)
-        dialog.setWindowTitle(dialog.tr("Choose a records file to import"))
+        dialog.setWindowTitle(
+            QCoreApplication.translate("PrivateFileDialog", "Choose a records file to import")
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setOption(QFileDialog.Option.ReadOnly, True)
         dialog.setNameFilters(
-            [dialog.tr("Records (*.json *.jsonl *.ndjson)"), dialog.tr("All files (*)")]
+            [
+                QCoreApplication.translate(
+                    "PrivateFileDialog", "Records (*.json *.jsonl *.ndjson)"
+                ),
+                QCoreApplication.translate("PrivateFileDialog", "All files (*)"),
+            ]
         )
-        dialog.setLabelText(QFileDialog.DialogLabel.Accept, dialog.tr("Import"))
+        dialog.setLabelText(
+            QFileDialog.DialogLabel.Accept,
+            QCoreApplication.translate("PrivateFileDialog", "Import"),
+        )
+        return dialog
+
+    @classmethod
+    def for_saving_bundle(cls, parent: QWidget | None, suggested_name: str) -> PrivateFileDialog:
+        dialog = cls.for_saving(parent, suggested_name)
+        dialog.setWindowTitle(QCoreApplication.translate("PrivateFileDialog", "Save the bundle as"))
+        dialog.setNameFilters(
+            [QCoreApplication.translate("PrivateFileDialog", "Bundles (*.tbundle)")]
+        )
+        dialog.setDefaultSuffix("tbundle")
+        dialog.setLabelText(
+            QFileDialog.DialogLabel.Accept, QCoreApplication.translate("PrivateFileDialog", "Save")
+        )
+        dialog.selectFile(suggested_name)
+        return dialog
+
+    @classmethod
+    def for_opening_bundle(cls, parent: QWidget | None = None) -> PrivateFileDialog:
+        dialog = cls(parent)
+        dialog.setWindowTitle(
+            QCoreApplication.translate("PrivateFileDialog", "Choose a bundle to open")
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.ReadOnly, True)
+        dialog.setNameFilters(
+            [
+                QCoreApplication.translate("PrivateFileDialog", "Bundles (*.tbundle)"),
+                QCoreApplication.translate("PrivateFileDialog", "All files (*)"),
+            ]
+        )
+        dialog.setLabelText(
+            QFileDialog.DialogLabel.Accept, QCoreApplication.translate("PrivateFileDialog", "Open")
+        )
+        return dialog
+
+    @classmethod
+    def for_identity(cls, parent: QWidget | None = None) -> PrivateFileDialog:
+        """The editor's secret key file: any name (age-keygen's files have no fixed suffix)."""
+        dialog = cls(parent)
+        dialog.setWindowTitle(
+            QCoreApplication.translate("PrivateFileDialog", "Choose your identity file")
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setOption(QFileDialog.Option.ReadOnly, True)
+        dialog.setLabelText(
+            QFileDialog.DialogLabel.Accept, QCoreApplication.translate("PrivateFileDialog", "Use")
+        )
         return dialog
 
     @classmethod
     def for_saving(cls, parent: QWidget | None, suggested_name: str) -> PrivateFileDialog:
         dialog = cls(parent)
-        dialog.setWindowTitle(dialog.tr("Save as"))
+        dialog.setWindowTitle(QCoreApplication.translate("PrivateFileDialog", "Save as"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.selectFile(suggested_name)
@@ -125,3 +189,27 @@ def pick_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
         return dialog.chosen_paths[0] if dialog.chosen_paths else None
     finally:
         _dispose(dialog)
+
+
+def _pick_one(dialog: PrivateFileDialog) -> Path | None:
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted or not shiboken6.isValid(dialog):
+            return None
+        return dialog.chosen_paths[0] if dialog.chosen_paths else None
+    finally:
+        _dispose(dialog)
+
+
+def pick_bundle_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
+    """Where to write a bundle (.tbundle added if left out); None if the user cancels."""
+    return _pick_one(PrivateFileDialog.for_saving_bundle(parent, suggested_name))
+
+
+def pick_bundle_file(parent: QWidget | None) -> Path | None:
+    """A bundle to open; None if the user cancels."""
+    return _pick_one(PrivateFileDialog.for_opening_bundle(parent))
+
+
+def pick_identity_file(parent: QWidget | None) -> Path | None:
+    """The editor's age identity file; None if the user cancels."""
+    return _pick_one(PrivateFileDialog.for_identity(parent))

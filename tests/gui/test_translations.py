@@ -65,6 +65,12 @@ KEPT_LATIN = [
     re.compile(r"\b[0-9a-f]{64}\b"),  # and the fingerprint itself
     re.compile(r"\b(?:text|image|application|audio|video)/[\w.+-]+"),  # a file's media type
     re.compile(r"\bAbu Ayham\b"),  # the Latin spelling in the example of variant spellings
+    # Key fingerprints (Crockford letters and digits, in groups of four), whole or begun.
+    re.compile(r"\b[0-9A-HJKMNP-TV-Z]{4}(?:\s+[0-9A-HJKMNP-TV-Z]{4}){4}\b"),
+    re.compile(r"\b[0-9A-HJKMNP-TV-Z]{4}…"),
+    re.compile(r"\bage1[0-9a-z…]*"),  # age public keys, and the "age1…" a key starts with
+    re.compile(r"\bage-keygen\b"),  # the name of age's key tool
+    re.compile(r"\b(?:PDF|JPEG|PNG|GIF|MP3|WAV|FLAC)\b"),  # format names in the system's type names
 ]
 WHOLE_STRINGS_KEPT = {"English"}  # the language picker names each language in itself
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -488,5 +494,251 @@ def test_every_screen_is_in_arabic(
     arabic_letter = re.compile(r"[\u0600-\u06ff]")
     for screen in expected_screens:
         assert any(arabic_letter.search(text) for text in collector.texts[screen]), screen
+    leftovers = collector.leftovers()
+    assert not leftovers, "English left in the Arabic interface:\n" + "\n".join(leftovers)
+
+
+# --- the bundle windows in Arabic ----------------------------------------------------------------
+
+ARABIC_RECORD = {
+    "witness": {"age": 51, "gender": "m"},
+    "interview": {"date": "2025-03-12", "place": "قاعة مدرسة", "language": "ar"},
+    "consent": {"recorded": True, "share_with_editors": True},
+    "narrative": NARRATIVE,
+    "incidents": [
+        {
+            "date": "2025-03",
+            "date_precision": "approximate",
+            "place": "شارع المطحنة",
+            "violation_types": ["killing", "arson"],
+            "perpetrator": "مسلحون ملثمون",
+            "victims_count": 5,
+        }
+    ],
+    "tags": ["الساحل"],
+    "status": "reviewed",
+}
+REPORT_NAME = "تقرير.pdf"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def _create_vault(qtbot: QtBot, controller: AppController, collector: Collector) -> None:
+    controller.start()
+    create = controller.create_dialog
+    assert create is not None
+    create.passphrase_field.setText(PASSPHRASE)
+    create.repeat_field.setText(PASSPHRASE)
+    qtbot.mouseClick(create.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: create.pages.currentIndex() == 1, timeout=TIMEOUT)
+    collector.typed.add(create.code_label.text())
+    create.written_checkbox.setChecked(True)
+    with qtbot.waitSignal(controller.unlocked, timeout=TIMEOUT):
+        qtbot.mouseClick(create.continue_button, Qt.MouseButton.LeftButton)
+
+
+def _run(controller: AppController, job):  # type: ignore[no-untyped-def]
+    return controller.worker.run_blocking(job)
+
+
+def test_the_bundle_windows_are_in_arabic(
+    qtbot: QtBot, arabic: QApplication, arabic_controller: AppController, tmp_path: Path
+) -> None:
+    """The export wizard, the keys dialog, the open-bundle window and the imported browser."""
+    import io
+    import json
+
+    from testimony_app.bundle.keys import write_identity_file
+    from testimony_app.bundle.reader import BundleProblem
+    from testimony_app.gui.error_messages import describe_bundle_problem, describe_refusal
+    from testimony_app.services.export import ExportRequest, ExportService, RefusalReason
+    from testimony_app.services.records import RecordService
+    from tests.conftest import make_vault
+
+    controller = arabic_controller
+    collector = Collector(tmp_path / "screenshots")
+    _create_vault(qtbot, controller, collector)
+    window = controller.main_window
+    assert window is not None
+    collector.typed.update({REPORT_NAME, "1.txt", str(tmp_path)})
+    records = [
+        ARABIC_RECORD,
+        {**ARABIC_RECORD, "consent": {"recorded": False}},
+        {**ARABIC_RECORD, "status": "complete"},
+    ]
+    data = json.dumps(records, ensure_ascii=False).encode()
+    ids = _run(
+        controller,
+        lambda c: [i.testimony_id for i in c.state.require().records.import_records(data)],
+    )
+    _run(
+        controller,
+        lambda c: c.state.require().records.attach(
+            ids[0], io.BytesIO(PDF), file_name=REPORT_NAME, media_type="application/pdf"
+        ),
+    )
+    window.load_all()
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    lina = write_identity_file(keys / "lina.key")
+    omar = write_identity_file(keys / "omar.key")
+    collector.typed.update({"لينا", "عمر"})
+
+    # The export wizard, page by page.
+    window.export_action.trigger()
+    wizard = window.bundle_windows.export_wizard
+    assert wizard is not None and wizard.isRightToLeft()
+    qtbot.waitUntil(lambda: wizard.testimonies_page.model.rowCount() == 3, timeout=TIMEOUT)
+    wizard.testimonies_page.model.tick_shown(True)
+    collector.take("export: testimonies", wizard)
+    collector.shoot("export-1-testimonies", wizard)
+    wizard.on_next_button_clicked()
+    collector.take("export: profile", wizard)
+    collector.shoot("export-2-profile", wizard)
+    wizard.on_next_button_clicked()
+    form = wizard.recipients_page.add_form
+    form.on_add_button_clicked()  # no name: asks for one
+    collector.take("export: recipients, no name", wizard)
+    form.name_field.setText("لينا")
+    form.on_add_button_clicked()  # no key: asks for one
+    collector.take("export: recipients, no key", wizard)
+    form.key_field.setText("age1notakey")
+    form.on_add_button_clicked()
+    qtbot.waitUntil(lambda: form.error_label.isVisible() and form.add_button.isEnabled())
+    collector.take("export: recipients, bad key", wizard)
+    for name, key in (("لينا", lina), ("عمر", omar)):
+        form.name_field.setText(name)
+        form.key_field.setText(key)
+        form.on_add_button_clicked()
+        qtbot.waitUntil(
+            lambda key=key: key in wizard.recipients_page.ticked_keys(), timeout=TIMEOUT
+        )
+    collector.take("export: recipients", wizard)
+    collector.shoot("export-3-recipients", wizard)
+    wizard.on_next_button_clicked()
+    review = wizard.review_page
+    collector.take("export: review, checking", wizard)
+    qtbot.waitUntil(lambda: review.findings is not None, timeout=TIMEOUT)
+    assert len(review.cards) == 2  # no consent; an attachment without a cleaner
+    collector.take("export: review", wizard)
+    collector.shoot("export-4-review", wizard)
+    review.leave_out_button.click()
+    review.automatic_check.setChecked(True)
+    for card in review.cards:
+        for check in card.uncleaned_checks.values():
+            check.setChecked(True)
+    assert review.can_continue()
+    collector.take("export: review, ready", wizard)
+    collector.shoot("export-4-review-ready", wizard)
+    wizard.on_next_button_clicked()
+    out = tmp_path / "out.tbundle"
+    wizard.destination_page.set_path(out)
+    collector.typed.add(str(out))
+    collector.typed.update(path.name for path in wizard.destination_page.paths())
+    collector.take("export: destination", wizard)
+    collector.shoot("export-5-destination", wizard)
+    progress = wizard.progress_page  # its states, shown one after another
+    progress.show_running(2)
+    collector.take("export: progress", wizard)
+    progress.show_progress(1500, 2000)
+    collector.take("export: progress", wizard)
+    progress.show_cancelled()
+    collector.take("export: cancelled", wizard)
+    wizard.on_next_button_clicked()  # Export
+    qtbot.waitUntil(lambda: wizard.outcome is not None, timeout=TIMEOUT)
+    collector.typed.update(str(bundle.path) for bundle in wizard.outcome.bundles)
+    collector.take("export: done", wizard)
+    collector.shoot("export-6-done", wizard)
+    [for_lina, _] = wizard.outcome.bundles
+    wizard.accept()
+
+    # The keys dialog, and removing a recipient (answered Keep).
+    window.keys_action.trigger()
+    keys_dialog = window.bundle_windows.keys_dialog
+    assert keys_dialog is not None
+    qtbot.waitUntil(lambda: keys_dialog.loaded, timeout=TIMEOUT)
+    collector.take("keys", keys_dialog)
+    collector.shoot("keys", keys_dialog)
+    keys_dialog.tabs.setCurrentIndex(1)
+    collector.take("keys: senders", keys_dialog)
+    keys_dialog.tabs.setCurrentIndex(0)
+    keys_dialog.recipient_list.setCurrentItem(keys_dialog.recipient_list.topLevelItem(0))
+
+    def answer_remove() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        collector.take("keys: remove recipient", box)
+        box.buttons()[-1].click()
+
+    QTimer.singleShot(100, answer_remove)
+    keys_dialog.remove_button.click()
+    assert "keys: remove recipient" in collector.texts
+    keys_dialog.reject()
+
+    # Opening bundles: one damaged, one from an unknown sender (trusted, imported), browsed.
+    with make_vault(tmp_path / "researcher").open() as researcher:
+        theirs = RecordService(researcher)
+        [theirs_id] = [
+            i.testimony_id
+            for i in theirs.import_records(json.dumps(ARABIC_RECORD, ensure_ascii=False).encode())
+        ]
+        theirs.attach(
+            theirs_id, io.BytesIO("ملاحظات".encode()), file_name="n.txt", media_type="text/plain"
+        )
+        [bundle] = ExportService(theirs).export(
+            ExportRequest([theirs_id], [lina], tmp_path / "inbox.tbundle")
+        )
+    damaged = tmp_path / "damaged.tbundle"
+    spoilt = bytearray(bundle.path.read_bytes())
+    spoilt[len(spoilt) // 2] ^= 1
+    damaged.write_bytes(bytes(spoilt))
+    collector.typed.update(
+        {str(bundle.path), str(damaged), str(keys / "lina.key"), str(for_lina.path)}
+    )
+    window.open_bundle_action.trigger()
+    opener = window.bundle_windows.open_bundle_window
+    assert opener is not None
+    collector.take("open bundle: empty", opener)
+    opener.set_identity_path(keys / "lina.key")
+    with qtbot.waitSignal(opener.rejected_bundle, timeout=TIMEOUT):
+        opener.set_bundle_path(damaged)
+    collector.take("open bundle: rejected", opener)
+    collector.shoot("open-bundle-rejected", opener)
+    with qtbot.waitSignal(opener.checked, timeout=TIMEOUT):
+        opener.set_bundle_path(bundle.path)
+    opener.compared_check.setChecked(True)
+    opener.sender_name_field.setText("فريق الساحل")
+    collector.typed.add("فريق الساحل")
+    collector.take("open bundle: verified", opener)
+    collector.shoot("open-bundle-verified", opener)
+    with qtbot.waitSignal(opener.imported, timeout=TIMEOUT):
+        opener.import_button.click()
+    collector.take("open bundle: imported", opener)
+    collector.shoot("open-bundle-imported", opener)
+    opener.browse_button.click()
+    browser = window.bundle_windows.imported_browser
+    assert browser is not None
+    qtbot.waitUntil(lambda: len(browser.testimony_items()) == 1, timeout=TIMEOUT)
+    browser.tree.setCurrentItem(browser.testimony_items()[0])
+    for index in range(browser.view.tabs.count()):
+        browser.view.tabs.setCurrentIndex(index)
+        collector.take("imported testimonies", browser)
+        collector.shoot(f"imported-{index}", browser)
+    file = browser.view.attachment_list.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole + 1)
+    viewer = browser.open_viewer(file)
+    qtbot.waitUntil(lambda: viewer.shown, timeout=TIMEOUT)
+    collector.typed.add("ملاحظات")
+    collector.take("imported attachment", viewer)
+    viewer.reject()
+    with qtbot.waitSignal(opener.checked, timeout=TIMEOUT):
+        opener.check()  # the same bundle again: already imported
+    collector.take("open bundle: already imported", opener)
+
+    # Every reason a bundle or a testimony can be refused for, as the windows would say it.
+    collector.texts["reasons"] = {describe_bundle_problem(p) for p in BundleProblem} | {
+        describe_refusal(r) for r in RefusalReason
+    }
+    arabic_letter = re.compile(r"[\u0600-\u06ff]")
+    for screen, texts in collector.texts.items():
+        assert any(arabic_letter.search(text) for text in texts), screen
     leftovers = collector.leftovers()
     assert not leftovers, "English left in the Arabic interface:\n" + "\n".join(leftovers)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from testimony_app.domain.records import Testimony, TestimonyContent
 from testimony_app.domain.vocabulary import Vocabulary
 from testimony_app.gui.editor.testimony_editor import TestimonyEditor
+from testimony_app.gui.main.bundle_windows import BundleWindows
 from testimony_app.gui.main.testimony_list_panel import TestimonyListPanel
 from testimony_app.gui.witnesses.witness_register import WitnessRegister
 from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
@@ -128,6 +129,16 @@ class MainWindow(QMainWindow):
             self.tr("Register selection as sensitive name"), None, self.editor.register_selection
         )
         self.register_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.bundle_windows = BundleWindows(self.worker, self.editor, self)
+        self.export_action = action(
+            self.tr("Export…"), "Ctrl+Shift+E", self.bundle_windows.on_export_action_triggered
+        )
+        self.open_bundle_action = action(
+            self.tr("Open bundle…"), None, self.bundle_windows.on_open_bundle_action_triggered
+        )
+        self.keys_action = action(
+            self.tr("Keys and recipients…"), None, self.bundle_windows.on_keys_action_triggered
+        )
 
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
@@ -154,6 +165,11 @@ class MainWindow(QMainWindow):
         testimony_menu.addAction(self.import_action)
         testimony_menu.addSeparator()
         testimony_menu.addAction(self.delete_action)
+        bundles_menu = self.menuBar().addMenu(self.tr("Bundles"))
+        bundles_menu.addAction(self.export_action)
+        bundles_menu.addAction(self.open_bundle_action)
+        bundles_menu.addSeparator()
+        bundles_menu.addAction(self.keys_action)
 
     # --- after unlock, before lock -------------------------------------------------------
 
@@ -179,6 +195,7 @@ class MainWindow(QMainWindow):
         self.editor.clear()
         self.list_panel.clear()
         self.witness_register.clear()
+        self.bundle_windows.close_all()
         self.statusBar().clearMessage()
 
     def show_message(self, text: str) -> None:

@@ -1,0 +1,1 @@
+"""The editor's side: opening bundles and browsing what was imported."""
