@@ -171,11 +171,12 @@ class BundleService:
         path: Path,
         identity: x25519.Identity,
         progress: Callable[[int], None] | None = None,
+        cancel: threading.Event | None = None,
     ) -> OpenedBundle:
         """Check everything without keeping anything; the sender need not be trusted yet."""
         sink = _MemorySink()
         with path.open("rb") as source:
-            manifest = read_bundle(source, identity, sink, progress=progress)
+            manifest = read_bundle(source, identity, sink, progress=_cancellable(progress, cancel))
         for member_path, data in sink.records.items():
             _checked_record(member_path, bytes(data), manifest, self.records.vocabulary)
         with self.vault.reading() as connection:
@@ -240,7 +241,7 @@ class BundleService:
 
                 def write(data: bytes) -> None:
                     if cancel is not None and cancel.is_set():
-                        raise BundleRejected(BundleProblem.DAMAGED, "cancelled")
+                        raise OpeningCancelled()
                     buffer.extend(data)
                     while len(buffer) >= CHUNK:
                         bundle_repository.add_imported_chunk(
@@ -287,6 +288,7 @@ class BundleService:
         identity: x25519.Identity,
         destination: Path,
         progress: Callable[[int], None] | None = None,
+        cancel: threading.Event | None = None,
     ) -> OpenedBundle:
         """Verify, then leave the bundle's files in `destination` (new or empty)."""
         if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
@@ -310,7 +312,9 @@ class BundleService:
         sink = _MemorySink(store=store)
         try:
             with path.open("rb") as source:
-                manifest = read_bundle(source, identity, sink, progress=progress)
+                manifest = read_bundle(
+                    source, identity, sink, progress=_cancellable(progress, cancel)
+                )
             for member_path, data in sink.records.items():
                 _checked_record(member_path, bytes(data), manifest, self.records.vocabulary)
                 _write_new(staging / member_path, bytes(data))
@@ -354,6 +358,26 @@ class BundleService:
             return b"".join(
                 bundle_repository.imported_file_chunks(connection, bundle_id, member_path)
             )
+
+
+class OpeningCancelled(AppError):
+    default_message = "opening the bundle was cancelled; nothing was kept"
+
+
+def _cancellable(
+    progress: Callable[[int], None] | None, cancel: threading.Event | None
+) -> Callable[[int], None] | None:
+    """A progress callback that also stops the reading when `cancel` is set."""
+    if cancel is None:
+        return progress
+
+    def report(done: int) -> None:
+        if cancel.is_set():
+            raise OpeningCancelled()
+        if progress is not None:
+            progress(done)
+
+    return report
 
 
 def _write_new(path: Path, data: bytes) -> None:

@@ -20,12 +20,18 @@ from pathlib import Path
 from testimony_app.bundle import keys
 from testimony_app.bundle.manifest import ATTACHMENT_PATH
 from testimony_app.bundle.report import render_report
-from testimony_app.bundle.writer import OutMember, WrittenBundle, bytes_member, write_bundle
+from testimony_app.bundle.writer import (
+    ExportCancelled,
+    OutMember,
+    WrittenBundle,
+    bytes_member,
+    write_bundle,
+)
 from testimony_app.domain import crockford
 from testimony_app.domain.ids import TestimonyId
 from testimony_app.domain.records import AttachmentInfo, Status, Testimony
 from testimony_app.errors import AppError
-from testimony_app.media import CleaningFailed, NoCleaner
+from testimony_app.media import CleaningCancelled, CleaningFailed, NoCleaner
 from testimony_app.redaction.engine import Redactor
 from testimony_app.redaction.profiles import Profile, load_profile
 from testimony_app.services import attachment_cleaning
@@ -168,12 +174,36 @@ class ExportService:
             raise ExportRefused(refusals)
         profile = load_profile(request.profile)
         testimonies = [self.records.get_testimony(t) for t in request.testimony_ids]
-        written = []
-        for recipient, path in zip(recipients, output_paths(request.out, recipients), strict=True):
-            written.append(
-                self._one_bundle(request, profile, testimonies, recipient, path, progress, cancel)
-            )
+        written: list[WrittenBundle] = []
+        try:
+            for recipient, path in zip(
+                recipients, output_paths(request.out, recipients), strict=True
+            ):
+                written.append(
+                    self._one_bundle(
+                        request, profile, testimonies, recipient, path, progress, cancel
+                    )
+                )
+        except CleaningCancelled:
+            self._withdraw(written)
+            raise ExportCancelled() from None
+        except BaseException:
+            # All the bundles or none: the ones already written for other recipients go too.
+            self._withdraw(written)
+            raise
         return written
+
+    def _withdraw(self, bundles: Sequence[WrittenBundle]) -> None:
+        for bundle in bundles:
+            bundle.path.unlink(missing_ok=True)
+            with self.vault.transaction() as connection:
+                audit_log.append(
+                    connection,
+                    AuditAction.EXPORT_WITHDRAWN,
+                    bundle.manifest.bundle_id,
+                    bundle.sha256,
+                    at=self.records.clock(),
+                )
 
     def _one_bundle(
         self,

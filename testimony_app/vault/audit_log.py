@@ -35,6 +35,7 @@ class AuditAction(enum.Enum):
     ATTACHMENT_ADDED = "attachment.added"
     RECORDS_IMPORTED = "records.imported"
     EXPORTED = "export.written"
+    EXPORT_WITHDRAWN = "export.withdrawn"  # deleted again: a later bundle of the export failed
     REDACTION_MARKED = "testimony.redaction_marked"
     RECIPIENT_ADDED = "keys.recipient_added"
     SENDER_TRUSTED = "keys.sender_trusted"

@@ -325,3 +325,37 @@ def test_a_rejected_bundle_imports_nothing(
     assert caught.value.problem is BundleProblem.CONTENT_INVALID
     assert table_counts() == [0, 0, 0, 0, 0]
     assert keys.fingerprint(keys.public_of(signing_key)) == trust_of(researcher)[0]
+
+
+def test_an_export_to_several_editors_is_all_or_nothing(
+    tmp_path: Path, researcher: RecordService, editors: list[Editor]
+) -> None:
+    import threading
+
+    from testimony_app.bundle.writer import ExportCancelled
+    from testimony_app.services.export import output_paths
+
+    ids = seed(researcher, 1)
+    review_all(researcher, ids)
+    researcher.attach(
+        ids[0], io.BytesIO(b"notes\n" * 200_000), file_name="n.txt", media_type="text/plain"
+    )
+    recipients = [e.public_key for e in editors]
+    first, _second = output_paths(tmp_path / "out.tbundle", recipients)
+    cancel = threading.Event()
+    seen_first = []
+
+    def progress(done: int, total: int | None) -> None:
+        if first.exists():  # the first bundle is complete: cancel the second half-way
+            seen_first.append(True)
+            cancel.set()
+
+    with pytest.raises(ExportCancelled):
+        ExportService(researcher).export(
+            ExportRequest(ids, recipients, tmp_path / "out.tbundle"),
+            progress=progress,
+            cancel=cancel,
+        )
+    assert seen_first and list(tmp_path.glob("*.tbundle")) == []
+    actions = [e.action for e in researcher.audit_entries()]
+    assert actions.count("export.written") == 1 and actions.count("export.withdrawn") == 1

@@ -33,7 +33,7 @@ from testimony_app.gui.file_dialogs import pick_bundle_file, pick_identity_file
 from testimony_app.gui.keys.fingerprint_label import FingerprintLabel
 from testimony_app.gui.status_text import align_leading, set_status
 from testimony_app.gui.workers.database_worker import DatabaseWorker
-from testimony_app.services.bundles import OpenedBundle
+from testimony_app.services.bundles import OpenedBundle, OpeningCancelled
 
 
 class OpenBundleWindow(QDialog):
@@ -232,7 +232,7 @@ class OpenBundleWindow(QDialog):
         self._job_id = None
         from testimony_app.bundle.reader import BundleRejected
 
-        cancelled = self._cancel_asked and isinstance(error, BundleRejected)
+        cancelled = self._cancel_asked and isinstance(error, OpeningCancelled)
         self._cancel_asked = False
         was_importing = self.state == "importing"
         self._show_state("rejected")
