@@ -238,6 +238,7 @@ class _PlainEdit:
     content_json: str
     index_text: str
     content_hash: str
+    tag_list: str | None
 
 
 def _plain_save(connection: Connection, edit: _PlainEdit, at: str) -> None:
@@ -257,7 +258,8 @@ def _plain_save(connection: Connection, edit: _PlainEdit, at: str) -> None:
         )
         connection.execute(
             "UPDATE testimonies SET revision = ?, status = ?, interview_date = ?, "
-            "interview_place = ?, language = ?, content = ?, updated_at = ? WHERE id = ?",
+            "interview_place = ?, language = ?, content = ?, updated_at = ?, tag_list = ? "
+            "WHERE id = ?",
             (
                 revision + 1,
                 content.status.value,
@@ -266,6 +268,7 @@ def _plain_save(connection: Connection, edit: _PlainEdit, at: str) -> None:
                 content.interview.language,
                 edit.content_json,
                 at,
+                edit.tag_list,
                 edit.testimony_id,
             ),
         )
@@ -317,6 +320,7 @@ def bench_saves(loaded: LoadedVault, config: Config) -> Section:
                 records_repository.content_json(content),
                 search_index.document_text(content, _labels(vocabulary, content)),
                 records_repository.content_hash(content),
+                records_repository.tag_list_of(content.tags),
             )
 
         at = audit_log.now_utc()

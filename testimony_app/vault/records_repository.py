@@ -7,8 +7,12 @@ transaction boundaries and writes the audit entries. Identity details are read o
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any, NamedTuple
 
 from testimony_app.domain import interchange
@@ -71,6 +75,27 @@ def _content_from_json(text: str) -> TestimonyContent:
     return interchange.content_from_storage(json.loads(text))
 
 
+@contextlib.contextmanager
+def _no_collection_pauses() -> Iterator[None]:
+    """Build a long list without the cyclic garbage collector stepping in.
+
+    A list of 100,000 records is 100,000 new objects the collector tracks: its young passes
+    run every 700 of them and its full ones walk every object the app holds (in the GUI
+    benchmark up to a third of listing the witnesses, a tenth of the testimonies; see
+    docs/performance.md). Nothing built here can form a cycle, reference counting still frees
+    everything as before, and the collector is on again (if it was on) before the list is
+    returned. The switch is process-wide: only around such a loop, never around code that
+    waits or calls out.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 # --- witnesses and identities ------------------------------------------------------------
 
 
@@ -103,12 +128,16 @@ def _witness_values(witness: Witness) -> tuple[Any, ...]:
     )
 
 
+_GENDER: dict[str | None, Gender | None] = {gender.value: gender for gender in Gender}
+_GENDER[None] = _GENDER[""] = None
+
+
 def _witness_from_row(row: tuple[Any, ...]) -> Witness:
     return Witness(
         id=WitnessId(row[0]),
         age=row[1],
         age_band=row[2],
-        gender=Gender(row[3]) if row[3] else None,
+        gender=_GENDER[row[3]],
         occupation=row[4],
         displacement_status=row[5],
     )
@@ -123,7 +152,18 @@ def get_witness(connection: Connection, witness_id: WitnessId) -> Witness | None
 
 
 def list_witnesses(connection: Connection) -> list[Witness]:
-    return [_witness_from_row(row) for row in connection.execute(_WITNESS_SELECT + " ORDER BY id")]
+    # The register lists every witness at once: one scan of the covering index (schema step
+    # 7), a dict look-up for the gender instead of Gender(…), no call per row but the class's.
+    gender = _GENDER
+    rows = connection.execute(
+        "SELECT id, age, age_band, gender, occupation, displacement_status "
+        "FROM witnesses INDEXED BY witnesses_listed ORDER BY id"
+    )
+    with _no_collection_pauses():
+        return [
+            Witness(witness_id, age, age_band, gender[code], occupation, displacement)
+            for witness_id, age, age_band, code, occupation, displacement in rows
+        ]
 
 
 def set_identity(connection: Connection, witness_id: WitnessId, identity: Identity) -> None:
@@ -156,8 +196,8 @@ def insert_testimony(connection: Connection, testimony: Testimony) -> None:
     content = testimony.content
     connection.execute(
         "INSERT INTO testimonies (id, witness_id, revision, status, interview_date, "
-        "interview_place, language, content, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "interview_place, language, content, created_at, updated_at, tag_list) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             testimony.id,
             testimony.witness_id,
@@ -169,6 +209,7 @@ def insert_testimony(connection: Connection, testimony: Testimony) -> None:
             content_json(content),
             testimony.created_at,
             testimony.updated_at,
+            tag_list_of(content.tags),
         ),
     )
     _set_tags(connection, testimony.id, content.tags)
@@ -193,7 +234,8 @@ def update_testimony(
     )
     connection.execute(
         "UPDATE testimonies SET revision = ?, status = ?, interview_date = ?, "
-        "interview_place = ?, language = ?, content = ?, updated_at = ? WHERE id = ?",
+        "interview_place = ?, language = ?, content = ?, updated_at = ?, tag_list = ? "
+        "WHERE id = ?",
         (
             updated.revision,
             content.status.value,
@@ -202,6 +244,7 @@ def update_testimony(
             content.interview.language,
             content_json(content),
             at,
+            tag_list_of(content.tags),
             current.id,
         ),
     )
@@ -235,29 +278,49 @@ def get_testimony(connection: Connection, testimony_id: TestimonyId) -> Testimon
     )
 
 
+# In TestimonySummary's order; `tag_list` (the tags as a JSON array, NULL for none) is the
+# copy of `testimony_tags` that schema step 7 keeps in each row and in `testimony_summaries`.
 _SUMMARY_COLUMNS = (
-    "id, witness_id, status, interview_date, interview_place, language, revision, "
+    "id, witness_id, status, interview_date, interview_place, language, tag_list, revision, "
     "created_at, updated_at"
 )
+
+
+def tag_list_of(tags: tuple[str, ...]) -> str | None:
+    """What `tag_list` holds: the tags as `testimony_tags` orders them, without duplicates."""
+    if not tags:
+        return None
+    return json.dumps(sorted(set(tags)), ensure_ascii=False, separators=(",", ":"))
 
 
 _STATUS = {status.value: status for status in Status}
 
 
-def _summary(row: tuple[Any, ...], tags: dict[str, list[str]]) -> TestimonySummary:
-    tag_list = tags.get(row[0])
-    return TestimonySummary(
-        row[0],
-        row[1],
-        _STATUS[row[2]],
-        row[3],
-        row[4],
-        row[5],
-        tuple(tag_list) if tag_list else (),
-        row[6],
-        row[7],
-        row[8],
-    )
+class _TagLists(dict[str | None, tuple[str, ...]]):
+    """`tag_list` → tags, decoded once per distinct list: a vault has few of them, so a list of
+    100,000 summaries shares a few hundred tuples and one string per tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names: dict[str, str] = {}
+
+    def __missing__(self, key: str | None) -> tuple[str, ...]:
+        names = self._names
+        tags = () if key is None else tuple(names.setdefault(tag, tag) for tag in json.loads(key))
+        self[key] = tags
+        return tags
+
+
+_new_summary = partial(tuple.__new__, TestimonySummary)  # the tuple as it is, no __new__ call
+
+
+def _summaries(rows: Iterable[tuple[Any, ...]]) -> list[TestimonySummary]:
+    status, tags, new = _STATUS, _TagLists(), _new_summary
+    with _no_collection_pauses():
+        return [
+            new((t_id, w_id, status[code], date, place, lang, tags[tag_list], rev, made, updated))
+            for t_id, w_id, code, date, place, lang, tag_list, rev, made, updated in rows
+        ]
 
 
 def list_summaries(
@@ -269,36 +332,25 @@ def list_summaries(
     """Summaries of all testimonies (or the `newest` few), newest first; or of the given IDs
     in that order.
 
-    Reads only the covering index `testimony_summaries` and the tags, never the content.
+    All or the newest: one scan of the covering index `testimony_summaries` (tags included,
+    schema step 7), never the content or `testimony_tags`.
     """
-    tags: dict[str, list[str]] = {}
     if testimony_ids is None:
-        tag_rows = connection.execute(
-            "SELECT testimony_id, tag FROM testimony_tags ORDER BY testimony_id, tag"
-        )
         limit = "" if newest is None else f" LIMIT {int(newest)}"
-        rows = connection.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM testimonies INDEXED BY testimony_summaries "
-            "ORDER BY updated_at DESC, id" + limit
+        return _summaries(
+            connection.execute(
+                f"SELECT {_SUMMARY_COLUMNS} FROM testimonies INDEXED BY testimony_summaries "
+                "ORDER BY updated_at DESC, id" + limit
+            )
         )
-    else:
-        wanted = json.dumps(list(testimony_ids))
-        tag_rows = connection.execute(
-            "SELECT testimony_id, tag FROM testimony_tags "
-            "WHERE testimony_id IN (SELECT value FROM json_each(?)) ORDER BY testimony_id, tag",
-            (wanted,),
-        )
-        # By primary key: the summary index starts with updated_at, useless for a lookup.
-        rows = connection.execute(
+    # By primary key: the summary index starts with updated_at, useless for a lookup.
+    summaries = _summaries(
+        connection.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM testimonies "
             "WHERE id IN (SELECT value FROM json_each(?))",
-            (wanted,),
+            (json.dumps(list(testimony_ids)),),
         )
-    for testimony_id, tag in tag_rows:
-        tags.setdefault(testimony_id, []).append(tag)
-    summaries = [_summary(row, tags) for row in rows]
-    if testimony_ids is None:
-        return summaries
+    )
     by_id = {summary.id: summary for summary in summaries}
     return [by_id[item] for item in testimony_ids if item in by_id]
 

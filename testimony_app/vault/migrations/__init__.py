@@ -20,6 +20,7 @@ from testimony_app.vault.migrations import (
     step_0004_search_prefix_index,
     step_0005_redaction_marks,
     step_0006_bundles,
+    step_0007_listing,
 )
 
 
@@ -40,6 +41,7 @@ STEPS: tuple[Step, ...] = (
     _step(step_0004_search_prefix_index),
     _step(step_0005_redaction_marks),
     _step(step_0006_bundles),
+    _step(step_0007_listing),
 )
 SCHEMA_VERSION = STEPS[-1].version
 
