@@ -29,6 +29,7 @@ from testimony_app.gui.workers.database_worker import (
     Session,
     WorkerState,
 )
+from testimony_app.services.keys import KeyService
 from testimony_app.services.records import RecordService
 from testimony_app.vault import Vault, erase, has_vault
 from testimony_app.vault.erase import EraseReport
@@ -95,6 +96,9 @@ class AppController(QObject):
         def job(context: JobContext) -> str:
             vault, code = Vault.create(vault_dir, passphrase, kdf_seconds=kdf_seconds)
             _open_session(context.state, vault)
+            # The key that signs this vault's bundles, made with the vault (its fingerprint is
+            # in Bundles > Keys and recipients, to read aloud to editors).
+            KeyService(context.state.require().records).signing_identity()
             return str(code)
 
         dialog = self.create_dialog
