@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from testimony_app.domain.normalise import normalise
 from testimony_app.errors import AppError
+from testimony_app.redaction.data_files import DataFileUnreadable, read_json
 from testimony_app.redaction.tokens import _WORD, TokenisedText, windows
 from testimony_app.resources_path import resource_path
 
@@ -118,13 +118,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> Gazetteer:
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_GAZETTEER_BYTES + 1)
-    except OSError:
-        raise GazetteerError("the list of places cannot be read") from None
-    if len(raw) > MAX_GAZETTEER_BYTES:
-        raise GazetteerError("the list of places is too large")
-    try:
-        return parse_gazetteer(json.loads(raw.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise GazetteerError("the list of places is not valid JSON") from None
+        data = read_json(path, MAX_GAZETTEER_BYTES)
+    except DataFileUnreadable as error:
+        raise GazetteerError(f"the list of places {error.problem.value}") from None
+    return parse_gazetteer(data)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from testimony_app.domain.normalise import normalise
 from testimony_app.errors import AppError
+from testimony_app.redaction.data_files import DataFileUnreadable, read_json
 from testimony_app.resources_path import resource_path
 
 LEXICON_FORMAT = "testimony-redaction-lexicon/1"
@@ -138,14 +138,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> Lexicon:
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_LEXICON_BYTES + 1)
-    except OSError:
-        raise LexiconError("the redaction word list cannot be read") from None
-    if len(raw) > MAX_LEXICON_BYTES:
-        raise LexiconError("the redaction word list is too large")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise LexiconError("the redaction word list is not valid JSON") from None
+        data = read_json(path, MAX_LEXICON_BYTES)
+    except DataFileUnreadable as error:
+        raise LexiconError(f"the redaction word list {error.problem.value}") from None
     return parse_lexicon(data)

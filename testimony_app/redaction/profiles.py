@@ -8,13 +8,13 @@ field or rule is an error, so a typo in a profile cannot quietly let a field thr
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from testimony_app.domain.records import Consent
 from testimony_app.errors import AppError
+from testimony_app.redaction.data_files import DataFileProblem, DataFileUnreadable, read_json
 from testimony_app.redaction.patterns import Detector
 from testimony_app.resources_path import resource_path
 
@@ -175,18 +175,11 @@ def load_profile(name: str, directory: Path | None = None) -> Profile:
 @functools.lru_cache(maxsize=16)
 def _load(path: str, name: str) -> Profile:
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_PROFILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ProfileNotFound() from None
-    except OSError:
-        raise _fail("the file cannot be read") from None
-    if len(raw) > MAX_PROFILE_BYTES:
-        raise _fail("the file is too large")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _fail("the file is not JSON") from None
+        data = read_json(path, MAX_PROFILE_BYTES)
+    except DataFileUnreadable as error:
+        if error.problem is DataFileProblem.MISSING:
+            raise ProfileNotFound() from None
+        raise _fail(f"the file {error.problem.value}") from None
     profile = parse_profile(data)
     if profile.name != name:
         raise _fail("the name inside differs from the file name")
