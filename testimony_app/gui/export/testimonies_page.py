@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 
 from testimony_app.gui.models.export_selection_model import ExportSelectionModel
 from testimony_app.gui.models.testimony_table_model import UPDATED_COLUMN
+from testimony_app.gui.search_as_you_type import SearchAsYouType
 from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
 from testimony_app.vault.records_repository import TestimonySummary
-
-SEARCH_PAUSE_MS = 150
 
 
 class TestimoniesPage(QWidget):
@@ -35,7 +34,6 @@ class TestimoniesPage(QWidget):
         self.setObjectName("exportTestimoniesPage")
         self._worker = worker
         self._generation = 0
-        self._search_generation = 0
         self.is_loaded = False
         intro = QLabel(
             self.tr(
@@ -95,11 +93,9 @@ class TestimoniesPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(hint)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_PAUSE_MS)
-        self.search_timer.timeout.connect(self.run_search)
-        self.search_field.textChanged.connect(self.on_search_field_text_changed)
+        self.searching = SearchAsYouType(
+            self.search_field, worker, self.model.set_search_hits, self.run_search, self
+        )
         self.tick_shown_button.clicked.connect(self.on_tick_shown_button_clicked)
         self.untick_all_button.clicked.connect(self.on_untick_all_button_clicked)
         self.model.ticks_changed.connect(self.on_model_ticks_changed)
@@ -169,32 +165,12 @@ class TestimoniesPage(QWidget):
 
     # --- search ----------------------------------------------------------------------------
 
-    def on_search_field_text_changed(self, text: str) -> None:
-        if not text.strip():
-            self._search_generation += 1
-            self.search_timer.stop()
-            self.model.set_search_hits(None)
-            return
-        self.search_timer.start()
-
     def run_search(self) -> None:
-        query = self.search_field.text()
-        self._search_generation += 1
-        generation = self._search_generation
-
-        def job(context: JobContext) -> list[str]:
-            return list(context.state.require().records.search_ids(query))
-
-        self._worker.submit(job, lambda ids: self._on_search_done(generation, ids))
-
-    def _on_search_done(self, generation: int, ids: list[str]) -> None:
-        if shiboken6.isValid(self) and generation == self._search_generation:
-            self.model.set_search_hits(ids)
+        self.searching.search()
 
     def clear(self) -> None:
         self._generation += 1
-        self._search_generation += 1
-        self.search_timer.stop()
+        self.searching.forget()
         self.search_field.blockSignals(True)
         self.search_field.clear()
         self.search_field.blockSignals(False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 from testimony_app.domain.records import Status
 from testimony_app.gui.language_names import language_name
 from testimony_app.gui.models.testimony_table_model import UPDATED_COLUMN, TestimonyTableModel
-from testimony_app.gui.workers.database_worker import DatabaseWorker, JobContext
+from testimony_app.gui.search_as_you_type import SEARCH_PAUSE_MS as SEARCH_PAUSE_MS
+from testimony_app.gui.search_as_you_type import SearchAsYouType
+from testimony_app.gui.workers.database_worker import DatabaseWorker
 from testimony_app.vault.records_repository import TestimonySummary
-
-SEARCH_PAUSE_MS = 150
 
 
 class TestimonyListPanel(QWidget):
@@ -30,7 +30,6 @@ class TestimonyListPanel(QWidget):
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self._search_generation = 0
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("searchField")
         self.search_field.setPlaceholderText(self.tr("Search testimonies (Ctrl+F)"))
@@ -80,11 +79,9 @@ class TestimonyListPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_PAUSE_MS)
-        self.search_timer.timeout.connect(self.run_search)
-        self.search_field.textChanged.connect(self.on_search_field_text_changed)
+        self.searching = SearchAsYouType(
+            self.search_field, worker, self.model.set_search_hits, self.run_search, self
+        )
         for combo in (self.status_filter, self.language_filter, self.tag_filter):
             combo.currentIndexChanged.connect(self.on_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
@@ -140,8 +137,7 @@ class TestimonyListPanel(QWidget):
                 self.table.selectionModel().blockSignals(False)
 
     def clear(self) -> None:
-        self._search_generation += 1
-        self.search_timer.stop()
+        self.searching.forget()
         self.search_field.blockSignals(True)
         self.search_field.setText("")
         self.search_field.blockSignals(False)
@@ -158,27 +154,9 @@ class TestimonyListPanel(QWidget):
             tag=self.tag_filter.currentData(),
         )
 
-    def on_search_field_text_changed(self, text: str) -> None:
-        if not text.strip():
-            self._search_generation += 1
-            self.search_timer.stop()
-            self.model.set_search_hits(None)
-            return
-        self.search_timer.start()
-
     def run_search(self) -> None:
-        query = self.search_field.text()
-        self._search_generation += 1
-        generation = self._search_generation
-
-        def job(context: JobContext) -> list[str]:
-            return list(context.state.require().records.search_ids(query))
-
-        self.worker.submit(job, lambda ids: self._on_search_done(ids, generation))
-
-    def _on_search_done(self, ids: list[str], generation: int) -> None:
-        if generation == self._search_generation:  # a newer keystroke supersedes this
-            self.model.set_search_hits(ids)
+        """The pause after typing is over: search (see SearchAsYouType)."""
+        self.searching.search()
 
     def on_table_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
