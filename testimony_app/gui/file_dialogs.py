@@ -53,43 +53,50 @@ class PrivateFileDialog(QFileDialog):
         self.forget_places()
 
     @classmethod
-    def for_attaching(cls, parent: QWidget | None = None) -> PrivateFileDialog:
+    def _for_opening(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        accept: str,
+        *,
+        many: bool = False,
+        filters: tuple[str, ...] = (),
+    ) -> PrivateFileDialog:
+        """A chooser of existing files: read-only (no renaming, deleting or new folders)."""
         dialog = cls(parent)
-        dialog.setWindowTitle(
-            QCoreApplication.translate("PrivateFileDialog", "Choose files to attach")
-        )
+        dialog.setWindowTitle(title)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        # No renaming, deleting or new folders from inside the chooser.
-        dialog.setOption(QFileDialog.Option.ReadOnly, True)
-        dialog.setLabelText(
-            QFileDialog.DialogLabel.Accept,
-            QCoreApplication.translate("PrivateFileDialog", "Attach"),
+        dialog.setFileMode(
+            QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile
         )
+        dialog.setOption(QFileDialog.Option.ReadOnly, True)
+        if filters:
+            dialog.setNameFilters(list(filters))
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept)
         return dialog
 
     @classmethod
-    def for_importing(cls, parent: QWidget | None = None) -> PrivateFileDialog:
-        dialog = cls(parent)
-        dialog.setWindowTitle(
-            QCoreApplication.translate("PrivateFileDialog", "Choose a records file to import")
+    def for_attaching(cls, parent: QWidget | None = None) -> PrivateFileDialog:
+        return cls._for_opening(
+            parent,
+            QCoreApplication.translate("PrivateFileDialog", "Choose files to attach"),
+            QCoreApplication.translate("PrivateFileDialog", "Attach"),
+            many=True,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.ReadOnly, True)
-        dialog.setNameFilters(
-            [
+
+    @classmethod
+    def for_importing(cls, parent: QWidget | None = None) -> PrivateFileDialog:
+        return cls._for_opening(
+            parent,
+            QCoreApplication.translate("PrivateFileDialog", "Choose a records file to import"),
+            QCoreApplication.translate("PrivateFileDialog", "Import"),
+            filters=(
                 QCoreApplication.translate(
                     "PrivateFileDialog", "Records (*.json *.jsonl *.ndjson)"
                 ),
                 QCoreApplication.translate("PrivateFileDialog", "All files (*)"),
-            ]
+            ),
         )
-        dialog.setLabelText(
-            QFileDialog.DialogLabel.Accept,
-            QCoreApplication.translate("PrivateFileDialog", "Import"),
-        )
-        return dialog
 
     @classmethod
     def for_saving_bundle(cls, parent: QWidget | None, suggested_name: str) -> PrivateFileDialog:
@@ -107,38 +114,24 @@ class PrivateFileDialog(QFileDialog):
 
     @classmethod
     def for_opening_bundle(cls, parent: QWidget | None = None) -> PrivateFileDialog:
-        dialog = cls(parent)
-        dialog.setWindowTitle(
-            QCoreApplication.translate("PrivateFileDialog", "Choose a bundle to open")
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.ReadOnly, True)
-        dialog.setNameFilters(
-            [
+        return cls._for_opening(
+            parent,
+            QCoreApplication.translate("PrivateFileDialog", "Choose a bundle to open"),
+            QCoreApplication.translate("PrivateFileDialog", "Open"),
+            filters=(
                 QCoreApplication.translate("PrivateFileDialog", "Bundles (*.tbundle)"),
                 QCoreApplication.translate("PrivateFileDialog", "All files (*)"),
-            ]
+            ),
         )
-        dialog.setLabelText(
-            QFileDialog.DialogLabel.Accept, QCoreApplication.translate("PrivateFileDialog", "Open")
-        )
-        return dialog
 
     @classmethod
     def for_identity(cls, parent: QWidget | None = None) -> PrivateFileDialog:
         """The editor's secret key file: any name (age-keygen's files have no fixed suffix)."""
-        dialog = cls(parent)
-        dialog.setWindowTitle(
-            QCoreApplication.translate("PrivateFileDialog", "Choose your identity file")
+        return cls._for_opening(
+            parent,
+            QCoreApplication.translate("PrivateFileDialog", "Choose your identity file"),
+            QCoreApplication.translate("PrivateFileDialog", "Use"),
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setOption(QFileDialog.Option.ReadOnly, True)
-        dialog.setLabelText(
-            QFileDialog.DialogLabel.Accept, QCoreApplication.translate("PrivateFileDialog", "Use")
-        )
-        return dialog
 
     @classmethod
     def for_saving(cls, parent: QWidget | None, suggested_name: str) -> PrivateFileDialog:
@@ -171,24 +164,12 @@ def pick_files_to_attach(parent: QWidget | None) -> list[Path]:
 
 def pick_records_file(parent: QWidget | None) -> Path | None:
     """Ask for one interchange records file; None if the user cancels."""
-    dialog = PrivateFileDialog.for_importing(parent)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or not shiboken6.isValid(dialog):
-            return None
-        return dialog.chosen_paths[0] if dialog.chosen_paths else None
-    finally:
-        _dispose(dialog)
+    return _pick_one(PrivateFileDialog.for_importing(parent))
 
 
 def pick_save_path(parent: QWidget | None, suggested_name: str) -> Path | None:
     """Ask where to save a file (Qt asks before overwriting); None if the user cancels."""
-    dialog = PrivateFileDialog.for_saving(parent, suggested_name)
-    try:
-        if dialog.exec() != QDialog.DialogCode.Accepted or not shiboken6.isValid(dialog):
-            return None
-        return dialog.chosen_paths[0] if dialog.chosen_paths else None
-    finally:
-        _dispose(dialog)
+    return _pick_one(PrivateFileDialog.for_saving(parent, suggested_name))
 
 
 def _pick_one(dialog: PrivateFileDialog) -> Path | None:
