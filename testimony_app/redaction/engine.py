@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from testimony_app.domain.interchange import to_interchange
@@ -443,16 +443,3 @@ class Redactor:
 def _compact_equal(one: str, other: str) -> bool:
     pattern = re.compile(r"[^\w]+")
     return pattern.sub("", one.casefold()) == pattern.sub("", other.casefold())
-
-
-def redact_all(
-    redactor: Redactor,
-    items: Iterable[
-        tuple[TestimonyContent, Witness | None, Identity | None, Sequence[RedactionMark]]
-    ],
-) -> list[RedactedTestimony]:
-    """Redact several testimonies with one placeholder book (one bundle)."""
-    return [
-        redactor.redact_testimony(content, witness=witness, identity=identity, marks=marks)
-        for content, witness, identity, marks in items
-    ]

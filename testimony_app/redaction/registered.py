@@ -119,18 +119,6 @@ def _phone_body(text: str) -> str | None:
     )
 
 
-def phone_digit_forms(text: str) -> set[str]:
-    """The digit strings a phone number may be written as: local, national, international."""
-    digits = "".join(char for char in normalise(text) if char.isdigit())
-    forms = {digits} if len(digits) >= 5 else set()
-    number = _parse_phone(text)
-    if number is not None and number.national_number:
-        national = str(number.national_number)
-        country = str(number.country_code)
-        forms |= {national, "0" + national, country + national, "00" + country + national}
-    return {form for form in forms if len(form) >= 5}
-
-
 @dataclass
 class _Form:
     key: str

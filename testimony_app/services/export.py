@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime
 import enum
-import hashlib
 import json
 import secrets
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -371,10 +370,3 @@ def _ordered(members: list[OutMember]) -> list[OutMember]:
         members,
         key=lambda m: (rank.get(m.path.split("/", 1)[0], 2), m.path == "redaction-log.json"),
     )
-
-
-def sha256_of(chunks: Iterator[bytes]) -> str:
-    hasher = hashlib.sha256()
-    for chunk in chunks:
-        hasher.update(chunk)
-    return hasher.hexdigest()
