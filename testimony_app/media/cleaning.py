@@ -34,6 +34,7 @@ from testimony_app.media.kinds import (
 )
 from testimony_app.media.mp3_cleaner import clean_mp3, skip_leading_id3v2
 from testimony_app.media.mpeg_audio import is_adts
+from testimony_app.media.plan import PlanRecorder
 from testimony_app.media.result import CleanResult
 from testimony_app.media.streams import Findings, Progress, Source, SourceReader, Window
 from testimony_app.media.text_cleaner import clean_text
@@ -155,6 +156,7 @@ class CleanedStream:
         self._size = 0
         self._result: CleanResult | None = None
         self._failed = False
+        self._plan = PlanRecorder() if findings.kind in STREAMED_KINDS else None
 
     @property
     def kind(self) -> MediaKind:
@@ -186,6 +188,8 @@ class CleanedStream:
             raise
         self._hash.update(piece)
         self._size += len(piece)
+        if self._plan is not None:
+            self._plan.add(piece)
         return piece
 
     @property
@@ -209,6 +213,7 @@ class CleanedStream:
             changes=frozenset(findings.changes),
             mismatches=self._claims.mismatches(findings.kind),
             bytes_removed=max(0, total - self._size) if streamed else 0,
+            plan=self._plan.plan if self._plan is not None and streamed else None,
         )
 
     def __repr__(self) -> str:

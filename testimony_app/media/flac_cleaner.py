@@ -68,12 +68,12 @@ def _frames_without_trailing_tags(
         if window.eof:
             break
         until = window.end - TAIL_HOLDBACK
-        yield window.peek(position, until - position)
+        yield window.take(position, until - position)
         position = until
         window.release(position)
     tail = window.peek(position, window.end - position)
     end = trailing_tags_start(tail, findings.removed)
     if end is None:
         raise NoCleaner(MediaKind.FLAC, RefusalReason.VARIANT)
-    if tail[:end]:
-        yield tail[:end]
+    if end:
+        yield window.take(position, end)

@@ -65,7 +65,7 @@ class _Walker:
         first = True
         while True:
             if position - kept_from >= CHUNK_SIZE:
-                yield window.peek(kept_from, position - kept_from)
+                yield window.take(kept_from, position - kept_from)
                 kept_from = position
                 window.release(position)
             head = window.peek(position, HEADER_SIZE)
@@ -88,7 +88,7 @@ class _Walker:
                 raise NoCleaner(MediaKind.MP3, RefusalReason.VARIANT)
             first = False
             if position > kept_from:
-                yield window.peek(kept_from, position - kept_from)
+                yield window.take(kept_from, position - kept_from)
             tag = tag_at(window, position)
             if tag is not None:
                 kind, length = tag
@@ -99,7 +99,7 @@ class _Walker:
                 position = self._next_candidate(position + 1)
             kept_from = position
         if position > kept_from:
-            yield window.peek(kept_from, position - kept_from)
+            yield window.take(kept_from, position - kept_from)
 
     def _ends_well(self, position: int, header: FrameHeader) -> bool:
         """The frame is whole and what follows is a frame, a tag, or the end."""

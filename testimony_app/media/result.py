@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from testimony_app.media.errors import Mismatch
 from testimony_app.media.kinds import MediaKind
+from testimony_app.media.plan import Plan
 
 
 class Removed(enum.Enum):
@@ -65,6 +66,9 @@ class CleanResult:
     changes: frozenset[Change] = field(default_factory=frozenset)
     mismatches: frozenset[Mismatch] = field(default_factory=frozenset)
     bytes_removed: int = 0  # for streamed formats: input bytes that did not go to the output
+    # For streamed formats: how the cleaned bytes are cut from the original (media.plan);
+    # None for pictures and for a cleaning that wrote too much anew to be worth writing down.
+    plan: Plan | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self) -> str:  # never the data
         return (

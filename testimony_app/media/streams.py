@@ -16,6 +16,7 @@ from typing import BinaryIO, Protocol, cast
 
 from testimony_app.media.errors import CleaningCancelled, CleaningFailed, FailureReason
 from testimony_app.media.kinds import MediaKind
+from testimony_app.media.plan import Verbatim
 from testimony_app.media.result import Change, Removed
 
 CHUNK_SIZE = 1024 * 1024
@@ -174,6 +175,15 @@ class Window:
         self.fill(position + size)
         start = position - self.base
         return bytes(self.buffer[start : start + size])
+
+    def take(self, position: int, size: int) -> Verbatim:
+        """Like peek, for bytes the cleaner keeps as they are: they carry their offset, so
+        the cleaning can be written down as a plan (testimony_app.media.plan)."""
+        if position < self.base:
+            raise ValueError("the window has moved past this position")
+        self.fill(position + size)
+        start = position - self.base
+        return Verbatim(self.buffer[start : start + size], position)
 
     def release(self, position: int) -> None:
         """Forget what lies before `position` (in large steps, to keep the copying cheap)."""

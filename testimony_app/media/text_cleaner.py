@@ -34,7 +34,7 @@ def clean_text(window: Window, findings: Findings) -> Iterator[bytes]:
         position = len(UTF8_BOM)
     findings.changes.add(Change.PASSED_THROUGH)
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    while piece := window.peek(position, CHUNK_SIZE):
+    while piece := window.take(position, CHUNK_SIZE):
         _check(decoder, piece, final=False)
         yield piece
         position += len(piece)

@@ -72,7 +72,7 @@ def _skip_chunk(window: Window, position: int, size: int) -> int:
 def _samples(window: Window, position: int, size: int) -> Iterator[bytes]:
     remaining = size
     while remaining > 0:
-        piece = window.peek(position, min(CHUNK_SIZE, remaining))
+        piece = window.take(position, min(CHUNK_SIZE, remaining))
         if not piece:
             raise CleaningFailed(FailureReason.TRUNCATED, MediaKind.WAV)
         yield piece

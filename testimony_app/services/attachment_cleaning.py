@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from testimony_app import media
 from testimony_app.media import CleanResult, MediaKind, NoCleaner
+from testimony_app.media import plan as media_plan
 from testimony_app.vault.bundle_repository import CleanedDigest
 
 SNIFF_BYTES = media.SNIFF_BYTES
@@ -63,16 +64,25 @@ def clean(
     budget: MemoryBudget | None = None,
     cancel: threading.Event | None = None,
     known: CleanedDigest | None = None,
+    open_unchecked: Callable[[], Iterator[bytes]] | None = None,
 ) -> Cleaned:
     """Measure the cleaned form of an attachment (NoCleaner if it has no cleaner).
 
     With `known` (measured before, by this CLEANER_VERSION), nothing is read now: the bundle
-    streams the attachment once and its writer checks it against what was known.
+    streams the attachment once and its writer checks it against what was known. Where the
+    measurement wrote down a plan (sound, text), that stream only cuts the plan's ranges from
+    the original; otherwise (pictures) the file is cleaned again as it streams.
+    `open_unchecked` streams the original without checking its own hash, for the plan: the
+    writer checks the cleaned bytes against the known hash, which is enough.
     """
-    if known is not None:
+    if known is not None and not needs_measuring(known):
+        plan = media_plan.decode(known.plan) if known.plan else None
 
         def stream_once() -> Iterator[bytes]:
-            yield from media.clean_stream(open_chunks(), media_type, file_name, cancel=cancel)
+            if plan is not None:
+                yield from media_plan.follow((open_unchecked or open_chunks)(), plan)
+            else:
+                yield from media.clean_stream(open_chunks(), media_type, file_name, cancel=cancel)
 
         return Cleaned(
             known.extension, known.media_type, known.size, known.sha256, stream_once, None
@@ -122,8 +132,20 @@ def _as_it_is(open_chunks: Callable[[], Iterator[bytes]], media_type: str) -> Cl
     return Cleaned(extension, shown_type, size, hasher.hexdigest(), open_chunks, None)
 
 
+def needs_measuring(known: CleanedDigest | None) -> bool:
+    """Whether a stored measurement is missing, or was made before plans were written down."""
+    return known is None or known.plan is None
+
+
 def digest_of(cleaned: Cleaned) -> CleanedDigest | None:
     """What to keep of a measurement, for the next export; None for a file sent as it is."""
     if cleaned.result is None:
         return None
-    return CleanedDigest(cleaned.media_type, cleaned.extension, cleaned.size, cleaned.sha256)
+    plan = cleaned.result.plan
+    return CleanedDigest(
+        cleaned.media_type,
+        cleaned.extension,
+        cleaned.size,
+        cleaned.sha256,
+        "" if plan is None else media_plan.encode(plan),
+    )

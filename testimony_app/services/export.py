@@ -344,6 +344,9 @@ class ExportService:
                 budget=budget,
                 cancel=cancel,
                 known=None if uncleaned else known,
+                open_unchecked=lambda: attachment_store.read_chunks(
+                    self.vault, info.id, check_hash=False
+                ),
             )
         except NoCleaner:
             # Found only past the first bytes the gate looked at: refused like the others.
@@ -355,7 +358,7 @@ class ExportService:
                 [Refusal(info.testimony_id, RefusalReason.CLEANING_FAILED, info.id)]
             ) from None
         digest = attachment_cleaning.digest_of(cleaned)
-        if known is None and digest is not None:
+        if digest is not None and attachment_cleaning.needs_measuring(known):
             with self.vault.transaction() as connection:
                 bundle_repository.store_cleaned_digest(connection, info.id, version, digest)
         path = f"attachments/{alias}/{number}.{cleaned.extension}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from testimony_app.bundle.aliases import alias_for
@@ -273,13 +273,16 @@ class CleanedDigest:
     extension: str
     size: int
     sha256: str
+    # testimony_app.media.plan, encoded: None not written down (before schema step 8),
+    # "" none possible (a picture), else how to cut the cleaned bytes from the original.
+    plan: str | None = field(default=None, repr=False)
 
 
 def cleaned_digest(
     connection: Connection, attachment_id: int, cleaner_version: str
 ) -> CleanedDigest | None:
     row = connection.execute(
-        "SELECT media_type, extension, size, sha256 FROM attachment_cleaned "
+        "SELECT media_type, extension, size, sha256, plan FROM attachment_cleaned "
         "WHERE attachment_id = ? AND cleaner_version = ?",
         (attachment_id, cleaner_version),
     ).fetchone()
@@ -291,7 +294,7 @@ def store_cleaned_digest(
 ) -> None:
     connection.execute(
         "INSERT OR REPLACE INTO attachment_cleaned (attachment_id, cleaner_version, media_type, "
-        "extension, size, sha256) VALUES (?, ?, ?, ?, ?, ?)",
+        "extension, size, sha256, plan) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
             attachment_id,
             cleaner_version,
@@ -299,5 +302,6 @@ def store_cleaned_digest(
             digest.extension,
             digest.size,
             digest.sha256,
+            digest.plan,
         ),
     )

@@ -113,3 +113,74 @@ def test_a_format_without_a_cleaner_is_refused_unless_sent_as_it_is(
     )
     [sent] = [data for name, data in members.items() if name.startswith("attachments/")]
     assert sent == pdf  # the user chose to send it as it is
+
+
+def _tagged_mp3() -> tuple[bytes, bytes]:
+    frames = b"".join(b.mp3_frames(12))
+    tag = b.id3v2_tag([b.id3v2_frame("TPE1", b.id3_text(canary("ARTIST"), encoding=3), version=4)])
+    return tag + frames + b.id3v1_tag("t", "a", "c"), frames
+
+
+def _set_plan(records: RecordService, attachment_id: int, plan: str | None) -> None:
+    with records.vault.transaction() as connection:
+        connection.execute(
+            "UPDATE attachment_cleaned SET plan = ? WHERE attachment_id = ?", (plan, attachment_id)
+        )
+
+
+def _stored_plan(records: RecordService, attachment_id: int) -> str | None:
+    with records.vault.reading() as connection:
+        row = connection.execute(
+            "SELECT plan FROM attachment_cleaned WHERE attachment_id = ?", (attachment_id,)
+        ).fetchone()
+    return row[0]
+
+
+def test_sound_is_cut_from_the_original_by_the_plan_kept_when_it_was_attached(
+    tmp_path: Path, records: RecordService, reviewed: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from testimony_app.media import plan as media_plan
+    from testimony_app.services import attachment_cleaning
+
+    mp3, frames = _tagged_mp3()
+    info = records.attach(reviewed, io.BytesIO(mp3), file_name="v.mp3", media_type="audio/mpeg")
+    stored = _stored_plan(records, info.id)
+    assert stored and media_plan.decode(stored) is not None
+
+    def no_cleaning(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the export parsed the file again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(attachment_cleaning.media, "clean_stream", no_cleaning)
+        members = bundle_members(tmp_path, records, reviewed)
+    [sound] = [data for name, data in members.items() if name.endswith(".mp3")]
+    assert sound == frames
+
+    # Measured before plans were kept (schema step 8): cleaned again, and the plan kept now.
+    _set_plan(records, info.id, None)
+    (tmp_path / "again").mkdir()
+    members = bundle_members(tmp_path / "again", records, reviewed)
+    assert [data for name, data in members.items() if name.endswith(".mp3")] == [frames]
+    assert _stored_plan(records, info.id) == stored
+
+    # A damaged plan is not followed: the file is cleaned as it streams.
+    _set_plan(records, info.id, "[[0,")
+    (tmp_path / "damaged").mkdir()
+    members = bundle_members(tmp_path / "damaged", records, reviewed)
+    assert [data for name, data in members.items() if name.endswith(".mp3")] == [frames]
+
+
+def test_a_plan_that_would_keep_the_tags_fails_the_hash_and_writes_nothing(
+    tmp_path: Path, records: RecordService, reviewed: str
+) -> None:
+    from testimony_app.bundle.writer import MemberChanged
+
+    mp3, _ = _tagged_mp3()
+    info = records.attach(reviewed, io.BytesIO(mp3), file_name="v.mp3", media_type="audio/mpeg")
+    _set_plan(records, info.id, f"[[0,{len(mp3)}]]")  # the whole file, tags and all
+    out = tmp_path / "out"
+    out.mkdir()
+    public = write_identity_file(tmp_path / "k")
+    with pytest.raises(MemberChanged):
+        ExportService(records).export(ExportRequest([reviewed], [public], out / "a.tbundle"))
+    assert list(out.iterdir()) == []

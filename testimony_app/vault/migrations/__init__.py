@@ -21,6 +21,7 @@ from testimony_app.vault.migrations import (
     step_0005_redaction_marks,
     step_0006_bundles,
     step_0007_listing,
+    step_0008_cleaning_plans,
 )
 
 
@@ -42,6 +43,7 @@ STEPS: tuple[Step, ...] = (
     _step(step_0005_redaction_marks),
     _step(step_0006_bundles),
     _step(step_0007_listing),
+    _step(step_0008_cleaning_plans),
 )
 SCHEMA_VERSION = STEPS[-1].version
 
