@@ -59,22 +59,19 @@ def bytes_member(path: str, data: bytes) -> OutMember:
 _END = object()
 
 
-class _TarStream:
-    """A readable file object over the tar, made by a producer thread (what pyrage reads).
+class _Ahead:
+    """An iterator run on a thread of its own, at most `depth` items ahead of its reader.
 
-    Reading the vault, cleaning and hashing run in the producer while pyrage encrypts and the
-    file is written here: the stages overlap. At most `depth` pieces wait between the two, so
-    memory stays bounded whatever the size of the bundle.
+    Stages on two such threads overlap: while one waits in SQLite or hashlib (both let go of
+    the GIL) the other gets on. Memory stays bounded by `depth` items; an error in the
+    iterator is raised to the reader where it stands; `close` stops the thread.
     """
 
-    def __init__(self, pieces: Iterator[bytes], depth: int = 8) -> None:
-        self._pieces = pieces
+    def __init__(self, items: Iterator[object], depth: int, name: str) -> None:
+        self._items = items
         self._queue: queue.Queue[object] = queue.Queue(maxsize=depth)
         self._stop = threading.Event()
-        self._current = memoryview(b"")
-        self._done = False
-        self.error: BaseException | None = None  # what stopped the stream (pyrage rewraps it)
-        self._thread = threading.Thread(target=self._produce, name="bundle-writer", daemon=True)
+        self._thread = threading.Thread(target=self._produce, name=name, daemon=True)
         self._thread.start()
 
     def _put(self, item: object) -> bool:
@@ -88,26 +85,67 @@ class _TarStream:
 
     def _produce(self) -> None:
         try:
-            for piece in self._pieces:
-                if piece and not self._put(piece):
+            for item in self._items:
+                if not self._put(item):
                     return
         except BaseException as error:  # noqa: BLE001 - handed to the reading thread
             self._put(_Failure(error))
             return
+        finally:
+            close = getattr(self._items, "close", None)
+            if close is not None:
+                close()  # a generator's own clean-up runs here, on its thread
         self._put(_END)
 
+    def __iter__(self) -> Iterator[object]:
+        while True:
+            item = self._queue.get()
+            if item is _END:
+                return
+            if isinstance(item, _Failure):
+                raise item.error
+            yield item
+
+    def close(self) -> None:
+        """Stop the thread (the reader gave up, or is done) and wait for it."""
+        self._stop.set()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._queue.get_nowait()
+        self._thread.join()
+
+
+class _TarStream:
+    """A readable file object over the tar, made by a producer thread (what pyrage reads).
+
+    Reading the vault and cleaning run on one thread, hashing and the tar framing on another,
+    while pyrage encrypts and the file is written on the calling thread: the stages overlap.
+    At most `depth` pieces wait between them, so memory stays bounded whatever the size of
+    the bundle.
+    """
+
+    def __init__(self, pieces: Iterator[bytes], depth: int = 8) -> None:
+        self._ahead = _Ahead(pieces, depth, "bundle-writer")
+        self._pieces = iter(self._ahead)
+        self._current = memoryview(b"")
+        self._done = False
+        self.error: BaseException | None = None  # what stopped the stream (pyrage rewraps it)
+
     def _next_piece(self) -> bool:
-        item = self._queue.get()
-        if item is _END:
-            self._done = True
-            return False
-        if isinstance(item, _Failure):
-            self._done = True
-            self.error = item.error
-            raise item.error
-        assert isinstance(item, bytes)
-        self._current = memoryview(item)
-        return True
+        while True:
+            try:
+                item = next(self._pieces)
+            except StopIteration:
+                self._done = True
+                return False
+            except BaseException as error:
+                self._done = True
+                self.error = error
+                raise
+            assert isinstance(item, bytes)
+            if item:
+                self._current = memoryview(item)
+                return True
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
@@ -134,11 +172,7 @@ class _TarStream:
 
     def close(self) -> None:
         """Stop the producer (after an error on the writing side) and wait for it."""
-        self._stop.set()
-        with contextlib.suppress(queue.Empty):
-            while True:
-                self._queue.get_nowait()
-        self._thread.join()
+        self._ahead.close()
 
 
 @dataclass(frozen=True)
@@ -146,22 +180,50 @@ class _Failure:
     error: BaseException
 
 
-class _HashingFile:
-    """The output file, hashing the ciphertext as it is written (for the audit log)."""
+class _OutputFile:
+    """The output file, written and hashed (for the audit log) on a thread of its own.
 
-    def __init__(self, fd: int) -> None:
+    pyrage hands over the ciphertext 64 KiB at a time and holds the GIL while it encrypts;
+    writing to the disk (and hashing) there would stop the encryption for as long. Here the
+    pieces queue up (at most `depth` of them) for a thread that spends its time in `write`
+    and hashlib, both outside the GIL. An error on that thread (the disk is full) comes back
+    from the next `write`, and stays in `error`.
+    """
+
+    def __init__(self, fd: int, depth: int = 32) -> None:
         self.fd = fd
         self.hasher = hashlib.sha256()
         self.written = 0
+        self.error: BaseException | None = None
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._thread = threading.Thread(target=self._drain, name="bundle-output", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while (data := self._queue.get()) is not None:
+            if self.error is not None:
+                continue  # keep taking, so that a writer blocked on a full queue goes on
+            try:
+                fsutil.write_all(self.fd, data)
+                self.hasher.update(data)
+                self.written += len(data)
+            except BaseException as error:  # noqa: BLE001 - handed back through write/finish
+                self.error = error
 
     def write(self, data: bytes) -> int:
-        fsutil.write_all(self.fd, data)
-        self.hasher.update(data)
-        self.written += len(data)
+        if self.error is not None:
+            raise self.error
+        self._queue.put(bytes(data))
         return len(data)
 
     def flush(self) -> None:
         pass
+
+    def close(self) -> None:
+        """Wait until everything handed over is written (or failed); see `error`."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
 
 
 @dataclass(frozen=True)
@@ -180,15 +242,44 @@ def _pieces(
     cancel: threading.Event | None,
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[bytes]:
-    total = sum(member.size for member in members)
-    done = 0
     for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
         yield member_header(name, len(data), mtime) + data + padding(len(data))
+    contents = _Ahead(_contents(members), 4, "bundle-reader")
+    try:
+        yield from _framed(members, contents, mtime, cancel, progress)
+    finally:
+        contents.close()
+
+
+_MEMBER_END = object()
+
+
+def _contents(members: Sequence[OutMember]) -> Iterator[object]:
+    """Every member's content, one after the other, each followed by _MEMBER_END."""
+    for member in members:
+        yield from member.chunks()
+        yield _MEMBER_END
+
+
+def _framed(
+    members: Sequence[OutMember],
+    contents: _Ahead,
+    mtime: int,
+    cancel: threading.Event | None,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[bytes]:
+    """The members as ustar: header, content (checked against size and hash), padding."""
+    total = sum(member.size for member in members)
+    done = 0
+    items = iter(contents)
     for member in members:
         yield member_header(member.path, member.size, mtime)
         hasher = hashlib.sha256()
         size = 0
-        for chunk in member.chunks():
+        for chunk in items:
+            if chunk is _MEMBER_END:
+                break
+            assert isinstance(chunk, bytes)
             if cancel is not None and cancel.is_set():
                 raise ExportCancelled()
             hasher.update(chunk)
@@ -234,13 +325,20 @@ def write_bundle(
     stream = _TarStream(_pieces(manifest_bytes, signature, members, mtime, cancel, progress))
     try:
         with fsutil.atomic_output(out_path) as fd:
-            output = _HashingFile(fd)
+            output = _OutputFile(fd)
             try:
-                pyrage.encrypt_io(stream, output, parsed_recipients)
+                try:
+                    pyrage.encrypt_io(stream, output, parsed_recipients)
+                finally:
+                    output.close()  # every byte handed over is written before the file closes
             except pyrage.EncryptError:
                 if stream.error is not None:
                     raise stream.error from None
+                if output.error is not None:
+                    raise output.error from None  # the disk, say, was full
                 raise
+            if output.error is not None:
+                raise output.error
     finally:
         stream.close()
     return WrittenBundle(out_path, output.hasher.hexdigest(), output.written, manifest)

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import tarfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyrage
@@ -358,3 +359,56 @@ def test_a_member_that_changes_while_written_aborts_and_cancel_leaves_no_file(
     with pytest.raises(ExportCancelled):
         write(tmp_path / "b.tbundle", editor, signing_key, cancel=cancel)
     assert list(tmp_path.iterdir()) == []
+
+
+def _writer_threads() -> list[str]:
+    import threading
+
+    return [t.name for t in threading.enumerate() if t.name.startswith("bundle-")]
+
+
+def test_a_full_disk_stops_the_bundle_with_its_error_and_leaves_no_file(
+    tmp_path: Path, editor: x25519.Identity, signing_key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from testimony_app.bundle import writer
+
+    written = [0]
+    real_write_all = writer.fsutil.write_all
+
+    def filling_up(fd: int, data: bytes) -> None:
+        written[0] += len(data)
+        if written[0] > 200_000:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write_all(fd, data)
+
+    monkeypatch.setattr(writer.fsutil, "write_all", filling_up)
+    with pytest.raises(OSError) as caught:
+        write(tmp_path / "a.tbundle", editor, signing_key)
+    assert caught.value.errno == errno.ENOSPC
+    assert list(tmp_path.iterdir()) == []
+    assert _writer_threads() == []
+
+
+def test_an_error_reading_a_member_stops_every_stage(
+    tmp_path: Path, editor: x25519.Identity, signing_key: bytes
+) -> None:
+    def failing() -> Iterator[bytes]:
+        yield b"x" * 100_000
+        raise ValueError("the vault went away")
+
+    bad = OutMember(ATTACHMENT, 300_000, "0" * 64, failing)
+    with pytest.raises(ValueError, match="went away"):
+        write_bundle(
+            tmp_path / "a.tbundle",
+            [*members()[:1], bad],
+            recipients=[str(editor.to_public())],
+            signing_key=signing_key,
+            bundle_id="0123456789ABCDEFGHJKMNPQRS",
+            created="2026-12-01",
+            profile="editor",
+            counter=1,
+        )
+    assert list(tmp_path.iterdir()) == []
+    assert _writer_threads() == []
