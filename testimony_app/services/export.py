@@ -123,14 +123,20 @@ class ExportService:
     # --- the gates -------------------------------------------------------------------------
 
     def refusals(self, request: ExportRequest) -> list[Refusal]:
+        return self._gate(request)[0]
+
+    def _gate(self, request: ExportRequest) -> tuple[list[Refusal], list[Testimony]]:
+        """What stops the export, and the testimonies it would send (each read once)."""
         profile = load_profile(request.profile)
         found: list[Refusal] = []
+        testimonies: list[Testimony] = []
         for testimony_id in request.testimony_ids:
             try:
                 testimony = self.records.get_testimony(testimony_id)
             except RecordNotFound:
                 found.append(Refusal(testimony_id, RefusalReason.NOT_FOUND))
                 continue
+            testimonies.append(testimony)
             for flag in profile.consent_gaps(testimony.content.consent):
                 found.append(Refusal(testimony_id, _CONSENT_REASONS[flag]))
             if (
@@ -141,18 +147,23 @@ class ExportService:
             for info in self.records.attachments(testimony_id):
                 if info.id in request.send_uncleaned:
                     continue
-                if not attachment_cleaning.can_clean(self._head(info)):
+                if not self._cleanable(info):
                     found.append(Refusal(testimony_id, RefusalReason.NO_CLEANER, info.id))
-        return found
+        return found, testimonies
 
-    def _head(self, info: AttachmentInfo) -> bytes:
-        """The first bytes of an attachment: what its format is decided by."""
+    def _cleanable(self, info: AttachmentInfo) -> bool:
+        """Whether the attachment has a cleaner: it was cleaned when it was attached, or its
+        first bytes, where its format is decided, say so."""
         with self.vault.reading() as connection:
+            version = attachment_cleaning.CLEANER_VERSION
+            if bundle_repository.cleaned_digest(connection, info.id, version) is not None:
+                return True
             row = connection.execute(
                 "SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY seq LIMIT 1",
                 (info.id,),
             ).fetchone()
-        return b"" if row is None else bytes(row[0][: attachment_cleaning.SNIFF_BYTES])
+        head = b"" if row is None else bytes(row[0][: attachment_cleaning.SNIFF_BYTES])
+        return attachment_cleaning.can_clean(head)
 
     # --- the export ------------------------------------------------------------------------
 
@@ -168,11 +179,10 @@ class ExportService:
         if not request.testimony_ids:
             raise NothingToExport()
         recipients = [str(keys.parse_recipient(r)) for r in request.recipients]
-        refusals = self.refusals(request)
+        refusals, testimonies = self._gate(request)
         if refusals:
             raise ExportRefused(refusals)
         profile = load_profile(request.profile)
-        testimonies = [self.records.get_testimony(t) for t in request.testimony_ids]
         written: list[WrittenBundle] = []
         try:
             for recipient, path in zip(
