@@ -15,11 +15,12 @@ import enum
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, NoReturn, Protocol
 
 import pyrage
 from pyrage import x25519
 
+from testimony_app.bundle.handoff import Handoff
 from testimony_app.bundle.keys import fingerprint, signature_valid
 from testimony_app.bundle.manifest import (
     MANIFEST_NAME,
@@ -101,22 +102,38 @@ class _State:
 
 
 class _ParserWriter:
-    """The file object pyrage decrypts into: it feeds the tar parser."""
+    """The file object pyrage decrypts into: it feeds the tar parser.
+
+    The parser, the hashing and the sink (files written, SQLite) run on a thread of their
+    own (bundle.handoff), beside pyrage's decryption; what they reject comes back from the
+    next `write`, and stays in `error`.
+    """
 
     def __init__(self, state: _State) -> None:
         self.state = state
         self.parser = TarPushParser(self._on_member, self._on_data, self._on_end, self._limit)
+        self._handoff = Handoff(self._feed, depth=8, name="bundle-reader")
 
     # pyrage's side
     def write(self, data: bytes) -> int:
-        self.parser.feed(data)
-        self.state.received += len(data)
-        if self.state.progress is not None:
-            self.state.progress(self.state.received)
+        self._handoff.put(bytes(data))
         return len(data)
 
     def flush(self) -> None:
         pass
+
+    def close(self, *, abandon: bool = False) -> None:
+        self._handoff.close(abandon=abandon)
+
+    @property
+    def error(self) -> BaseException | None:
+        return self._handoff.error
+
+    def _feed(self, data: bytes) -> None:
+        self.parser.feed(data)
+        self.state.received += len(data)
+        if self.state.progress is not None:
+            self.state.progress(self.state.received)
 
     # the parser's side
     def _limit(self) -> int:
@@ -213,15 +230,15 @@ def read_bundle(
     writer = _ParserWriter(state)
     try:
         pyrage.decrypt_io(source, writer, [identity])
-    except pyrage.DecryptError as error:
-        if "matching keys" in str(error).lower():
-            raise BundleRejected(BundleProblem.NOT_FOR_THIS_KEY) from None
-        raise BundleRejected(BundleProblem.NOT_AN_AGE_FILE) from None
-    except TarRejected as error:
-        raise BundleRejected(BundleProblem.TAR, error.problem.value) from None
-    except OSError:
-        # age stops at the first chunk that fails to authenticate: tampering or truncation.
-        raise BundleRejected(BundleProblem.DAMAGED) from None
+    except BaseException as error:  # noqa: BLE001 - always raised again, below
+        writer.close(abandon=True)
+        # What the parser or the sink raised comes first: pyrage only passed it on.
+        if writer.error is not None:
+            _raise_from_reading(writer.error)
+        _raise_from_decrypting(error)
+    writer.close()
+    if writer.error is not None:
+        _raise_from_reading(writer.error)
     try:
         writer.parser.close()
     except TarRejected as error:
@@ -232,3 +249,21 @@ def read_bundle(
     if len(state.seen) != len(manifest.members):
         raise BundleRejected(BundleProblem.MISSING_MEMBER)
     return manifest
+
+
+def _raise_from_decrypting(error: BaseException) -> NoReturn:
+    if isinstance(error, pyrage.DecryptError):
+        if "matching keys" in str(error).lower():
+            raise BundleRejected(BundleProblem.NOT_FOR_THIS_KEY) from None
+        raise BundleRejected(BundleProblem.NOT_AN_AGE_FILE) from None
+    if isinstance(error, OSError):
+        # age stops at the first chunk that fails to authenticate: tampering or truncation.
+        raise BundleRejected(BundleProblem.DAMAGED) from None
+    raise error
+
+
+def _raise_from_reading(error: BaseException) -> NoReturn:
+    """The parser's rejection as the bundle's; the sink's own errors (a full disk) as they are."""
+    if isinstance(error, TarRejected):
+        raise BundleRejected(BundleProblem.TAR, error.problem.value) from None
+    raise error

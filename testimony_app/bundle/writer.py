@@ -20,6 +20,7 @@ from pathlib import Path
 import pyrage
 
 from testimony_app.bundle import keys
+from testimony_app.bundle.handoff import Handoff
 from testimony_app.bundle.manifest import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -181,39 +182,31 @@ class _Failure:
 
 
 class _OutputFile:
-    """The output file, written and hashed (for the audit log) on a thread of its own.
+    """The output file, written and hashed (for the audit log) beside pyrage's encryption.
 
-    pyrage hands over the ciphertext 64 KiB at a time and holds the GIL while it encrypts;
-    writing to the disk (and hashing) there would stop the encryption for as long. Here the
-    pieces queue up (at most `depth` of them) for a thread that spends its time in `write`
-    and hashlib, both outside the GIL. An error on that thread (the disk is full) comes back
-    from the next `write`, and stays in `error`.
+    pyrage hands over the ciphertext 64 KiB at a time; writing it to the disk and hashing it
+    run on a thread of their own (bundle.handoff), outside the GIL, so the encryption goes on
+    meanwhile. An error there (the disk is full) comes back from the next `write`, and stays
+    in `error`.
     """
 
-    def __init__(self, fd: int, depth: int = 32) -> None:
+    def __init__(self, fd: int) -> None:
         self.fd = fd
         self.hasher = hashlib.sha256()
         self.written = 0
-        self.error: BaseException | None = None
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
-        self._thread = threading.Thread(target=self._drain, name="bundle-output", daemon=True)
-        self._thread.start()
+        self._handoff = Handoff(self._write_now, depth=8, name="bundle-output")
 
-    def _drain(self) -> None:
-        while (data := self._queue.get()) is not None:
-            if self.error is not None:
-                continue  # keep taking, so that a writer blocked on a full queue goes on
-            try:
-                fsutil.write_all(self.fd, data)
-                self.hasher.update(data)
-                self.written += len(data)
-            except BaseException as error:  # noqa: BLE001 - handed back through write/finish
-                self.error = error
+    def _write_now(self, data: bytes) -> None:
+        fsutil.write_all(self.fd, data)
+        self.hasher.update(data)
+        self.written += len(data)
+
+    @property
+    def error(self) -> BaseException | None:
+        return self._handoff.error
 
     def write(self, data: bytes) -> int:
-        if self.error is not None:
-            raise self.error
-        self._queue.put(bytes(data))
+        self._handoff.put(bytes(data))
         return len(data)
 
     def flush(self) -> None:
@@ -221,9 +214,7 @@ class _OutputFile:
 
     def close(self) -> None:
         """Wait until everything handed over is written (or failed); see `error`."""
-        if self._thread.is_alive():
-            self._queue.put(None)
-            self._thread.join()
+        self._handoff.close()
 
 
 @dataclass(frozen=True)

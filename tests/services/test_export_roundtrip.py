@@ -272,6 +272,32 @@ def test_extract_puts_files_only_in_a_new_folder(
     assert not (tmp_path / "out2").exists()
 
 
+def test_a_full_disk_while_extracting_is_told_as_such_and_leaves_no_folder(
+    tmp_path: Path,
+    researcher: RecordService,
+    editors: list[Editor],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from testimony_app.services import bundles as bundles_module
+
+    ids = seed(researcher, 1)
+    review_all(researcher, ids)
+    [written] = export(researcher, tmp_path / "a.tbundle", [editors[0].public_key], ids)
+    identity = read_identity_file(editors[0].identity_file)
+
+    def full(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(bundles_module.fsutil, "write_all", full)
+    with pytest.raises(OSError) as caught:
+        editors[0].bundles.extract(written.path, identity, tmp_path / "out")
+    assert not isinstance(caught.value, BundleRejected)  # the disk, not the bundle
+    assert caught.value.errno == errno.ENOSPC
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_rejected_bundle_imports_nothing(
     tmp_path: Path, researcher: RecordService, editors: list[Editor]
 ) -> None:
