@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from testimony_app.domain.normalise import normalise_with_offsets, original_span
+from testimony_app.redaction.scan import Scan
 
 EN_MONTHS = (
     "January",
@@ -78,6 +79,13 @@ _DAY_MONTH = re.compile(
     rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\s*,?\s*(?:عام\s+|سنه\s+)?(\d{{4}})(?!\d)"
 )
 _MONTH_DAY = re.compile(rf"(?<!\w)({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(\d{{4}})(?!\d)")
+# Shortcuts to the same matches (see scan.py): a text without a year of four digits has no full
+# date, and three of the expressions can only start where their first digits and what follows
+# them are (each hint is the start of its expression, lookbehind aside).
+_YEAR = re.compile(r"\d{4}")
+_DAY_FIRST_SCAN = Scan(_DAY_FIRST, starts=re.compile(r"\d{1,2}\s*[/.\-]"))
+_YEAR_FIRST_SCAN = Scan(_YEAR_FIRST, starts=re.compile(r"\d{4}-"))
+_DAY_MONTH_SCAN = Scan(_DAY_MONTH, starts=re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s"))
 
 
 def _month_text(month: int, year: str, *, arabic: bool, arabic_digits: bool) -> str:
@@ -87,9 +95,14 @@ def _month_text(month: int, year: str, *, arabic: bool, arabic_digits: bool) -> 
     return f"{EN_MONTHS[month - 1]} {year_text}"
 
 
-def full_dates(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, the same date as month and year) for each full date in `text`."""
-    normalised, offsets = normalise_with_offsets(text)
+def full_dates(
+    text: str, normalised_with_offsets: tuple[str, list[int]] | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, the same date as month and year) for each full date in `text`.
+
+    `normalised_with_offsets` is `normalise_with_offsets(text)`, if the caller has it already.
+    """
+    normalised, offsets = normalised_with_offsets or normalise_with_offsets(text)
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -109,11 +122,13 @@ def full_dates(text: str) -> list[tuple[int, int, str]]:
             (start, end, _month_text(month, year, arabic=arabic, arabic_digits=arabic_digits))
         )
 
-    for match in _YEAR_FIRST.finditer(normalised):
+    if _YEAR.search(normalised) is None:
+        return found
+    for match in _YEAR_FIRST_SCAN.finditer(normalised):
         add(match, int(match.group(2)), match.group(1))
-    for match in _DAY_FIRST.finditer(normalised):
+    for match in _DAY_FIRST_SCAN.finditer(normalised):
         add(match, int(match.group(3)), match.group(4))  # day first, as written in Syria
-    for match in _DAY_MONTH.finditer(normalised):
+    for match in _DAY_MONTH_SCAN.finditer(normalised):
         add(match, _MONTH_NUMBER[match.group(2)], match.group(3))
     for match in _MONTH_DAY.finditer(normalised):
         add(match, _MONTH_NUMBER[match.group(1)], match.group(3))

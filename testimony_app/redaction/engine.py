@@ -29,6 +29,7 @@ from testimony_app.redaction.patterns import PatternDetectors
 from testimony_app.redaction.placeholders import PLACEHOLDER, PlaceholderBook, mostly_arabic
 from testimony_app.redaction.profiles import Profile
 from testimony_app.redaction.registered import (
+    CompileCache,
     RegisteredMatcher,
     registrations_of,
     thing_key,
@@ -125,15 +126,25 @@ class Redactor:
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or load_gazetteer()
         self.patterns = PatternDetectors(profile.patterns)
+        # Registered texts compiled once for all the testimonies of this export (a witness's
+        # name and phone come back in each of theirs); it goes with the Redactor.
+        self._compiled = CompileCache()
 
     def matcher(self, content: TestimonyContent, identity: Identity | None) -> RegisteredMatcher:
-        return RegisteredMatcher(registrations_of(content.entities, identity), self.lexicon)
+        registrations = registrations_of(content.entities, identity)
+        return RegisteredMatcher(registrations, self.lexicon, self._compiled)
 
     # --- one text ------------------------------------------------------------------------
 
-    def detect(self, value: str, matcher: RegisteredMatcher) -> list[Span]:
-        """Every span the detectors find in `value`, overlapping, before the reviewer's marks."""
-        text = TokenisedText(value)
+    def detect(
+        self, value: str, matcher: RegisteredMatcher, text: TokenisedText | None = None
+    ) -> list[Span]:
+        """Every span the detectors find in `value`, overlapping, before the reviewer's marks.
+
+        `text` is `value` already tokenised, if the caller has it.
+        """
+        if text is None:
+            text = TokenisedText(value)
         found = matcher.find(text) + self.patterns.find(text)
         protected = [match.span() for match in PLACEHOLDER.finditer(value)]
         if protected:  # placeholders of an earlier pass are left alone
@@ -153,7 +164,8 @@ class Redactor:
         *,
         coarsen: bool = False,
     ) -> FieldResult:
-        detected = self.detect(value, matcher)
+        text = TokenisedText(value)  # normalised and cut once, for detection and coarsening
+        detected = self.detect(value, matcher, text)
         manual: list[Span] = []
         keep_regions: list[tuple[int, int]] = []
         if self.profile.manual:
@@ -175,7 +187,7 @@ class Redactor:
             if any(start <= span.start and span.end <= end for start, end in keep_regions)
         ]
         spans = resolve_overlaps([span for span in detected if span not in kept] + manual)
-        rewrites = self._coarsenings(value, spans) if coarsen else []
+        rewrites = self._coarsenings(text, spans) if coarsen else []
         return FieldResult(
             field_name,
             value,
@@ -185,10 +197,10 @@ class Redactor:
             self._render(value, spans, rewrites),
         )
 
-    def _coarsenings(self, value: str, spans: Sequence[Span]) -> list[Rewrite]:
+    def _coarsenings(self, text: TokenisedText, spans: Sequence[Span]) -> list[Rewrite]:
+        value = text.original
         rewrites: list[Rewrite] = []
         if self.profile.narrative_places == "district":
-            text = TokenisedText(value)
             for mention in self.gazetteer.mentions(text, self.lexicon.arabic_prefixes):
                 arabic = mostly_arabic(value[mention.start : mention.end])
                 label = mention.district.label(arabic=arabic)
@@ -196,7 +208,7 @@ class Redactor:
                     continue
                 rewrites.append(Rewrite(mention.start, mention.end, f"[{label}]", "place"))
         if self.profile.narrative_dates == "month":
-            for start, end, month in dates.full_dates(value):
+            for start, end, month in dates.full_dates(value, (text.normalised, text.offsets)):
                 rewrites.append(Rewrite(start, end, month, "date"))
         return [
             rewrite

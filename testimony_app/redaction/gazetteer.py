@@ -9,7 +9,7 @@ from pathlib import Path
 from testimony_app.domain.normalise import normalise
 from testimony_app.errors import AppError
 from testimony_app.redaction.data_files import DataFileUnreadable, read_json
-from testimony_app.redaction.tokens import _WORD, TokenisedText, windows
+from testimony_app.redaction.tokens import _WORD, TokenisedText
 from testimony_app.resources_path import resource_path
 
 GAZETTEER_FORMAT = "testimony-gazetteer/1"
@@ -49,6 +49,10 @@ class Gazetteer:
         self.districts = districts
         self._names = names  # compact name → district id
         self._longest = 4
+        # Every beginning of a name: a run of words that is none stops growing there.
+        self._beginnings = frozenset(
+            name[:end] for name in names for end in range(1, len(name) + 1)
+        )
 
     def district_of(self, place: str) -> District | None:
         """The district of a place name written alone, or None if the place is not known."""
@@ -59,15 +63,30 @@ class Gazetteer:
         found = []
         index = 0
         tokens = text.tokens
-        while index < len(tokens):
+        count = len(tokens)
+        names, beginnings, longest = self._names, self._beginnings, self._longest
+        while index < count:
             best: tuple[int, int, str] | None = None
-            for skip, _stem, last, compact in windows(text, index, prefixes, self._longest):
-                bare = compact
-                if last > index and tokens[index].text in _ARTICLES and skip == 0:
-                    bare = compact[len(tokens[index].text) :]
-                district = self._names.get(compact) or self._names.get(bare)
-                if district and (best is None or last > best[0]):
-                    best = (last, skip, district)
+            # Every run of up to four tokens from `index` joined by soft gaps, its first token
+            # with each of its clitic candidates. A run stops growing once neither its letters
+            # nor (after an article) its letters without the article begin a name.
+            for skip, stem in text.candidates(index, prefixes):
+                article = len(stem) if skip == 0 and stem in _ARTICLES else 0
+                compact = stem
+                last = index
+                while True:
+                    bare = compact[article:] if last > index else compact
+                    if compact not in beginnings and (
+                        not article or (last > index and bare not in beginnings)
+                    ):
+                        break
+                    district = names.get(compact) or names.get(bare)
+                    if district and (best is None or last > best[0]):
+                        best = (last, skip, district)
+                    last += 1
+                    if last >= count or last - index >= longest or not tokens[last].soft_before:
+                        break
+                    compact += tokens[last].text
             if best is None:
                 index += 1
                 continue

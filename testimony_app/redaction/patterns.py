@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import phonenumbers
 
 from testimony_app.domain.normalise import normalise
+from testimony_app.redaction.scan import Scan, words_hint
 from testimony_app.redaction.spans import Kind, Source, Span
 from testimony_app.redaction.tokens import TokenisedText
 
@@ -109,6 +110,39 @@ _DATE = re.compile(
     )
     + r")(?!\d)"
 )
+
+# Shortcuts to the same matches (see scan.py): what a text needs for each expression to match
+# in it, and where the cue expressions may start. Most texts have no email, URL, coordinates
+# or ID number, and most words are no cue.
+_DECIMAL_DEGREES = re.compile(r"\d[.٫]\d{3}")
+_SCANS = {
+    scan.expression: scan
+    for scan in (
+        Scan(_EMAIL, needs=("@",)),
+        Scan(_HANDLE, needs=("@",)),
+        Scan(_URL, needs=("http://", "https://", "www.")),
+        Scan(_SOCIAL_URL, needs=(".com/", ".me/", ".be/", ".org/", ".net/")),
+        # Degrees and minutes need a degree sign or word, decimal degrees a number like 34.726;
+        # each form starts with a digit or a sign, or a hemisphere before one.
+        Scan(
+            _COORDINATES,
+            needs=("°", "º", "˚", "deg", "درجه", _DECIMAL_DEGREES),
+            starts=re.compile(r"[-+\d]|[ns]\s*\d|north\s*\d|south\s*\d"),
+        ),
+        Scan(_ELEVEN_DIGITS, needs=(re.compile(r"\d{11}"),)),
+        Scan(_UNHCR_CASE, needs=(re.compile(r"\d{3}-\d"),)),
+        Scan(_ID_CONTEXT, starts=words_hint(_ID_CONTEXT)),
+        Scan(_PLATE_CONTEXT, starts=words_hint(_PLATE_CONTEXT)),
+        Scan(_BIRTH_CONTEXT, starts=words_hint(_BIRTH_CONTEXT)),
+    )
+}
+
+
+def _finditer(expression: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    scan = _SCANS.get(expression)
+    return expression.finditer(text) if scan is None else scan.finditer(text)
+
+
 CONTEXT_REACH = 40
 MIN_PHONE_DIGITS = 7
 # Where the people of these accounts and their families are: numbers written the local way
@@ -214,7 +248,7 @@ class PatternDetectors:
         self, text: TokenisedText, pattern: re.Pattern[str], kind: Kind, rule: str
     ) -> list[Span]:
         found = []
-        for match in pattern.finditer(text.normalised):
+        for match in _finditer(pattern, text.normalised):
             start, end = match.span()
             end = _strip_trailing(text.normalised, start, end)
             if end > start:
@@ -247,7 +281,7 @@ class PatternDetectors:
     ) -> list[Span]:
         found = []
         normalised = text.normalised
-        for cue_match in cue.finditer(normalised):
+        for cue_match in _finditer(cue, normalised):
             window_end = min(len(normalised), cue_match.end() + CONTEXT_REACH)
             for match in target.finditer(normalised, cue_match.end(), window_end + 30):
                 if match.start() >= window_end:

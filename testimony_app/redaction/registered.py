@@ -15,6 +15,7 @@ whatever separators and digit shapes the text uses. Emails match whole, without 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,9 +26,10 @@ import phonenumbers
 from testimony_app.domain.normalise import normalise
 from testimony_app.domain.records import Entity, Identity
 from testimony_app.redaction.lexicon import Lexicon, spelling
+from testimony_app.redaction.scan import Scan
 from testimony_app.redaction.skeleton import skeleton
 from testimony_app.redaction.spans import KIND_OF_ENTITY_TYPE, Kind, Source, Span
-from testimony_app.redaction.tokens import _WORD, TokenisedText, clitic_candidates, windows
+from testimony_app.redaction.tokens import _WORD, TokenisedText, clitic_candidates
 
 MAX_NAME_TOKENS = 8
 # Loose keys shorter than this meet too many other words ("Amin" and "Amman" are both a-m-n).
@@ -102,21 +104,45 @@ def _parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
         return None
 
 
-def _phone_body(text: str) -> str | None:
+def _phone_body(text: str) -> tuple[str, str] | None:
     """A pattern for a phone number however it is written: any separators, with or without
-    the trunk 0, the country code, a + or 00 (even a stray extra 0) in front."""
+    the trunk 0, the country code, a + or 00 (even a stray extra 0) in front. With it, the
+    part of the pattern that every match holds: the national number."""
     number = _parse_phone(text)
     if number is None or not number.national_number:
         digits = "".join(char for char in normalise(text) if char.isdigit())
         if len(digits) < 5:
             return None
-        return _ALNUM_SEPARATORS.join(digits)
+        body = _ALNUM_SEPARATORS.join(digits)
+        return body, body
     national = _ALNUM_SEPARATORS.join(str(number.national_number))
     country = _ALNUM_SEPARATORS.join(str(number.country_code))
-    return (
+    body = (
         rf"(?:\+|0{{1,4}})?{_ALNUM_SEPARATORS}(?:{country}{_ALNUM_SEPARATORS})?"
         rf"0?{_ALNUM_SEPARATORS}{national}"
     )
+    return body, national
+
+
+class CompileCache:
+    """What compiling works out from a registered text alone, for the testimonies of one export.
+
+    A witness's name and phone number are registered again with each of their testimonies,
+    and parsing a phone number takes `phonenumbers` longer than matching it in a text. The
+    cache belongs to one `Redactor` (one export) and goes with it: nothing derived from a
+    registration outlives the export in a module-level cache. It holds at most `size` texts
+    of each sort, the least recently used going first.
+    """
+
+    def __init__(self, size: int = 2048) -> None:
+        self.thing_key = functools.lru_cache(maxsize=size)(thing_key)
+        self.phone_body = functools.lru_cache(maxsize=size)(_phone_body)
+        self.skeleton = functools.lru_cache(maxsize=size)(skeleton)
+
+
+def _beginnings(keys: Iterable[str]) -> frozenset[str]:
+    """Every non-empty prefix of every key."""
+    return frozenset(key[:end] for key in keys for end in range(1, len(key) + 1))
 
 
 @dataclass
@@ -140,11 +166,17 @@ class _Match:
 class RegisteredMatcher:
     """Compiled registrations; `find(text)` gives their spans in a text."""
 
-    def __init__(self, registrations: Sequence[Registration], lexicon: Lexicon) -> None:
+    def __init__(
+        self,
+        registrations: Sequence[Registration],
+        lexicon: Lexicon,
+        cache: CompileCache | None = None,
+    ) -> None:
         self.lexicon = lexicon
+        self._cache = cache or CompileCache()
         self._forms: dict[str, list[_Form]] = defaultdict(list)
         self._part_keys: dict[str, set[str]] = defaultdict(set)
-        self._shapes: list[tuple[re.Pattern[str], str, Kind, str]] = []
+        self._shapes: list[tuple[Scan, str, Kind, str]] = []
         self._emails: list[tuple[str, str, str]] = []
         # skeleton → (form, letters of the registered words, whether they were Arabic)
         self._loose: dict[str, list[tuple[_Form, int, bool]]] = defaultdict(list)
@@ -157,11 +189,16 @@ class RegisteredMatcher:
                 for form in self._forms[compact]:
                     if form.rule.endswith(".part"):
                         form.key = f"{Kind.PERSON.value}:part:{compact}"
+        # Every beginning of a form and of a loose key: a run of tokens whose letters are not
+        # one of these cannot grow into a match, so `find` stops extending it there. Most
+        # words of a text are no beginning at all and cost one set lookup.
+        self._beginnings = _beginnings(self._forms)
+        self._loose_beginnings = _beginnings(self._loose)
 
     # --- compiling -----------------------------------------------------------------------
 
     def _compile(self, registration: Registration) -> None:
-        key = thing_key(registration.kind, registration.text)
+        key = self._cache.thing_key(registration.kind, registration.text)
         origin = registration.origin
         kind = registration.kind
         spellings = [registration.text, *registration.variants]
@@ -216,7 +253,7 @@ class RegisteredMatcher:
         self._longest = max(self._longest, min(len(tokens), MAX_NAME_TOKENS))
         # The loose key, for Latin spellings and transliterations of the same name.
         named = [token for token in tokens if token not in _ARTICLE_TOKENS]
-        words = [skeleton(token) for token in named]
+        words = [self._cache.skeleton(token) for token in named]
         loose = "".join(words)
         if len(loose) >= MIN_LOOSE and all(words) and not compact.isdigit():
             arabic = any("\u0600" <= token[0] <= "\u06ff" for token in named)
@@ -257,16 +294,19 @@ class RegisteredMatcher:
 
     def _add_shape(self, spelling: str, key: str, kind: Kind, origin: str) -> None:
         if kind is Kind.PHONE:
-            body = _phone_body(spelling)
-            if body is not None:
-                pattern = re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
-                self._shapes.append((pattern, key, kind, f"{origin}.full"))
-            return
-        alnum = _alnum(spelling)
-        if len(alnum) >= 4:
-            body = _ALNUM_SEPARATORS.join(re.escape(char) for char in alnum)
-            pattern = re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
-            self._shapes.append((pattern, key, kind, f"{origin}.full"))
+            found = self._cache.phone_body(spelling)
+            if found is None:
+                return
+            body, core = found
+        else:
+            alnum = _alnum(spelling)
+            if len(alnum) < 4:
+                return
+            body = core = _ALNUM_SEPARATORS.join(re.escape(char) for char in alnum)
+        pattern = re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
+        # The core starts with a digit or letter that `re` finds fast: a text without it is
+        # not scanned with the whole pattern (which starts with a lookbehind).
+        self._shapes.append((Scan(pattern, needs=(re.compile(core),)), key, kind, f"{origin}.full"))
 
     # --- finding -------------------------------------------------------------------------
 
@@ -288,27 +328,79 @@ class RegisteredMatcher:
 
     def _token_matches(self, text: TokenisedText) -> list[_Match]:
         tokens = text.tokens
+        count = len(tokens)
+        forms_of = self._forms
+        beginnings = self._beginnings
+        prefixes = self.lexicon.arabic_prefixes
+        longest = self._longest
+        folds: dict[str, str] = {}  # Arabic runs with the hamza folded, for this text only
+
+        def folded(compact: str) -> str:
+            found = folds.get(compact)
+            if found is None:
+                found = folds[compact] = compact.translate(_HAMZA_FOLD)
+            return found
+
+        # Most words start no match: they begin no form (nor, in Arabic, does the word without a
+        # clitic prefix or with the hamza folded), are not "al…" in Latin letters and, for the
+        # loose keys, not capitalised. Only the other words are looked at below, in order.
+        by_word = {token.text: token for token in tokens}
+        begins = {
+            word
+            for word, token in by_word.items()
+            if any(
+                stem in beginnings or (token.arabic and folded(stem) in beginnings)
+                for _, stem in text.clitics(token, prefixes)
+            )
+            or (not token.arabic and word[:2] in ("al", "el"))
+        }
+        original, offsets, loose = text.original, text.offsets, bool(self._loose)
+        starts = [
+            index
+            for index, token in enumerate(tokens)
+            if token.text in begins
+            or (loose and not token.arabic and original[offsets[token.start]].isupper())
+        ]
         matches: list[_Match] = []
-        index = 0
-        while index < len(tokens):
+        free = 0  # the first token not inside a match already
+        for index in starts:
+            if index < free:
+                continue
             best: _Match | None = None
-            runs = windows(text, index, self.lexicon.arabic_prefixes, self._longest)
-            for skip, stem, last, compact in runs:
-                forms = self._forms.get(compact, ())
-                if not forms and tokens[index].arabic:
-                    forms = self._forms.get(compact.translate(_HAMZA_FOLD), ())
-                for form in forms:
-                    if best is None or last > best.last or (last == best.last and skip < best.skip):
-                        best = _Match(index, last, skip, stem, form)
-            if best is None and not tokens[index].arabic:
+            token = tokens[index]
+            arabic = token.arabic
+            # Every run of up to `longest` tokens from `index` joined by soft gaps, its first
+            # token with each of its clitic candidates; `compact` is the run's letters. A run
+            # stops growing once they (or, in Arabic, they with the hamza folded) begin no form.
+            for skip, stem in text.candidates(index, prefixes):
+                compact = stem
+                last = index
+                while True:
+                    forms = forms_of.get(compact, ())
+                    if not forms and arabic:
+                        if compact not in beginnings and folded(compact) not in beginnings:
+                            break
+                        forms = forms_of.get(folded(compact), ())
+                    elif compact not in beginnings:
+                        break
+                    for form in forms:
+                        if (
+                            best is None
+                            or last > best.last
+                            or (last == best.last and skip < best.skip)
+                        ):
+                            best = _Match(index, last, skip, stem, form)
+                    last += 1
+                    if last >= count or last - index >= longest or not tokens[last].soft_before:
+                        break
+                    compact += tokens[last].text
+            if best is None and not arabic:
                 best = self._latin_article_match(text, index)
-            if best is None and self._loose and not tokens[index].arabic:
-                best = self._loose_match(text, index)
+                if best is None and loose:
+                    best = self._loose_match(text, index)
             if best is not None and not self._common_word(text, best):
                 matches.append(best)
-                index = best.last + 1
-            else:
-                index += 1
+                free = best.last + 1
         return matches
 
     def _loose_match(self, text: TokenisedText, index: int) -> _Match | None:
@@ -326,12 +418,13 @@ class RegisteredMatcher:
             token = tokens[last]
             if last > index and not token.soft_before:
                 break
-            original = text.original_of(token)
-            if token.arabic or not original[:1].isupper():
+            if token.arabic or not text.original_initial(token).isupper():
                 break
             if token.text in _ARTICLE_TOKENS:
                 continue
-            loose += skeleton(token.text)
+            loose += self._cache.skeleton(token.text)
+            if loose and loose not in self._loose_beginnings:
+                break  # no registered skeleton begins so: longer runs cannot match either
             letters += len(token.text)
             if len(token.text) < 4 and last == index:
                 continue
@@ -445,8 +538,8 @@ class RegisteredMatcher:
     def _shape_spans(self, text: TokenisedText) -> list[Span]:
         found = []
         normalised = text.normalised
-        for pattern, key, kind, rule in self._shapes:
-            for match in pattern.finditer(normalised):
+        for scan, key, kind, rule in self._shapes:
+            for match in scan.finditer(normalised):
                 begin, end = text.original_span(*match.span())
                 found.append(Span(begin, end, kind, Source.REGISTERED, rule, key))
         for email, key, rule in self._emails:
