@@ -64,7 +64,13 @@ def members() -> list[OutMember]:
     ]
 
 
-def write(path: Path, editor: x25519.Identity, signing_key: bytes, **changes: object) -> Path:
+def write(
+    path: Path,
+    editor: x25519.Identity,
+    signing_key: bytes,
+    contents: list[OutMember] | None = None,
+    **changes: object,
+) -> Path:
     options: dict[str, object] = {
         "recipients": [str(editor.to_public())],
         "signing_key": signing_key,
@@ -74,7 +80,7 @@ def write(path: Path, editor: x25519.Identity, signing_key: bytes, **changes: ob
         "counter": 1,
     }
     options.update(changes)
-    write_bundle(path, members(), **options)  # type: ignore[arg-type]
+    write_bundle(path, members() if contents is None else contents, **options)  # type: ignore[arg-type]
     return path
 
 
@@ -344,16 +350,7 @@ def test_a_member_that_changes_while_written_aborts_and_cancel_leaves_no_file(
 
     liar = OutMember(TESTIMONY, 2, hashlib.sha256(b"{}").hexdigest(), lambda: (b"[]",))
     with pytest.raises(MemberChanged):
-        write_bundle(
-            tmp_path / "a.tbundle",
-            [liar],
-            recipients=[str(editor.to_public())],
-            signing_key=signing_key,
-            bundle_id="0123456789ABCDEFGHJKMNPQRS",
-            created="2026-12-01",
-            profile="editor",
-            counter=1,
-        )
+        write(tmp_path / "a.tbundle", editor, signing_key, [liar])
     cancel = threading.Event()
     cancel.set()
     with pytest.raises(ExportCancelled):
@@ -400,15 +397,6 @@ def test_an_error_reading_a_member_stops_every_stage(
 
     bad = OutMember(ATTACHMENT, 300_000, "0" * 64, failing)
     with pytest.raises(ValueError, match="went away"):
-        write_bundle(
-            tmp_path / "a.tbundle",
-            [*members()[:1], bad],
-            recipients=[str(editor.to_public())],
-            signing_key=signing_key,
-            bundle_id="0123456789ABCDEFGHJKMNPQRS",
-            created="2026-12-01",
-            profile="editor",
-            counter=1,
-        )
+        write(tmp_path / "a.tbundle", editor, signing_key, [*members()[:1], bad])
     assert list(tmp_path.iterdir()) == []
     assert _writer_threads() == []
