@@ -26,7 +26,6 @@ import phonenumbers
 from testimony_app.domain.normalise import normalise
 from testimony_app.domain.records import Entity, Identity
 from testimony_app.redaction.lexicon import Lexicon, spelling
-from testimony_app.redaction.scan import Scan
 from testimony_app.redaction.skeleton import skeleton
 from testimony_app.redaction.spans import KIND_OF_ENTITY_TYPE, Kind, Source, Span
 from testimony_app.redaction.tokens import _WORD, TokenisedText, clitic_candidates
@@ -107,21 +106,21 @@ def _parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
 def _phone_body(text: str) -> tuple[str, str] | None:
     """A pattern for a phone number however it is written: any separators, with or without
     the trunk 0, the country code, a + or 00 (even a stray extra 0) in front. With it, the
-    part of the pattern that every match holds: the national number."""
+    digits that every match holds, one after the other: the national number."""
     number = _parse_phone(text)
     if number is None or not number.national_number:
         digits = "".join(char for char in normalise(text) if char.isdigit())
         if len(digits) < 5:
             return None
-        body = _ALNUM_SEPARATORS.join(digits)
-        return body, body
-    national = _ALNUM_SEPARATORS.join(str(number.national_number))
+        return _ALNUM_SEPARATORS.join(digits), digits
+    digits = str(number.national_number)
+    national = _ALNUM_SEPARATORS.join(digits)
     country = _ALNUM_SEPARATORS.join(str(number.country_code))
     body = (
         rf"(?:\+|0{{1,4}})?{_ALNUM_SEPARATORS}(?:{country}{_ALNUM_SEPARATORS})?"
         rf"0?{_ALNUM_SEPARATORS}{national}"
     )
-    return body, national
+    return body, digits
 
 
 class CompileCache:
@@ -138,6 +137,12 @@ class CompileCache:
         self.thing_key = functools.lru_cache(maxsize=size)(thing_key)
         self.phone_body = functools.lru_cache(maxsize=size)(_phone_body)
         self.skeleton = functools.lru_cache(maxsize=size)(skeleton)
+        self.shape_pattern = functools.lru_cache(maxsize=size)(_shape_pattern)
+
+
+def _shape_pattern(body: str) -> re.Pattern[str]:
+    """A registered shape (phone number, ID) as a whole word of its own in a text."""
+    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
 
 
 def _beginnings(keys: Iterable[str]) -> frozenset[str]:
@@ -176,7 +181,8 @@ class RegisteredMatcher:
         self._cache = cache or CompileCache()
         self._forms: dict[str, list[_Form]] = defaultdict(list)
         self._part_keys: dict[str, set[str]] = defaultdict(set)
-        self._shapes: list[tuple[Scan, str, Kind, str]] = []
+        # (what every match holds, letters and digits only; pattern; key; kind; rule)
+        self._shapes: list[tuple[str, str, str, Kind, str]] = []
         self._emails: list[tuple[str, str, str]] = []
         # skeleton → (form, letters of the registered words, whether they were Arabic)
         self._loose: dict[str, list[tuple[_Form, int, bool]]] = defaultdict(list)
@@ -299,14 +305,13 @@ class RegisteredMatcher:
                 return
             body, core = found
         else:
-            alnum = _alnum(spelling)
-            if len(alnum) < 4:
+            core = _alnum(spelling)
+            if len(core) < 4:
                 return
-            body = core = _ALNUM_SEPARATORS.join(re.escape(char) for char in alnum)
-        pattern = re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
-        # The core starts with a digit or letter that `re` finds fast: a text without it is
-        # not scanned with the whole pattern (which starts with a lookbehind).
-        self._shapes.append((Scan(pattern, needs=(re.compile(core),)), key, kind, f"{origin}.full"))
+            body = _ALNUM_SEPARATORS.join(re.escape(char) for char in core)
+        # Compiled only for a text that holds `core`: most texts do not, and compiling the
+        # pattern of every witness's phone number costs more than all the rest of its finding.
+        self._shapes.append((core, body, key, kind, f"{origin}.full"))
 
     # --- finding -------------------------------------------------------------------------
 
@@ -538,8 +543,15 @@ class RegisteredMatcher:
     def _shape_spans(self, text: TokenisedText) -> list[Span]:
         found = []
         normalised = text.normalised
-        for scan, key, kind, rule in self._shapes:
-            for match in scan.finditer(normalised):
+        letters_and_digits: str | None = None
+        for core, body, key, kind, rule in self._shapes:
+            # A match is `core`'s characters with only separators between them, so `core`
+            # stands whole in the text's letters and digits wherever the pattern matches.
+            if letters_and_digits is None:
+                letters_and_digits = "".join(_WORD.findall(normalised))
+            if core not in letters_and_digits:
+                continue
+            for match in self._cache.shape_pattern(body).finditer(normalised):
                 begin, end = text.original_span(*match.span())
                 found.append(Span(begin, end, kind, Source.REGISTERED, rule, key))
         for email, key, rule in self._emails:
