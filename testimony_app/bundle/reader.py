@@ -112,7 +112,7 @@ class _ParserWriter:
     def __init__(self, state: _State) -> None:
         self.state = state
         self.parser = TarPushParser(self._on_member, self._on_data, self._on_end, self._limit)
-        self._handoff = Handoff(self._feed, depth=8, name="bundle-reader")
+        self._handoff = Handoff(self._feed, depth=4, name="bundle-reader")
 
     # pyrage's side
     def write(self, data: bytes) -> int:

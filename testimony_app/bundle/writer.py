@@ -125,7 +125,7 @@ class _TarStream:
     the bundle.
     """
 
-    def __init__(self, pieces: Iterator[bytes], depth: int = 8) -> None:
+    def __init__(self, pieces: Iterator[bytes], depth: int = 4) -> None:
         self._ahead = _Ahead(pieces, depth, "bundle-writer")
         self._pieces = iter(self._ahead)
         self._current = memoryview(b"")
@@ -194,7 +194,7 @@ class _OutputFile:
         self.fd = fd
         self.hasher = hashlib.sha256()
         self.written = 0
-        self._handoff = Handoff(self._write_now, depth=8, name="bundle-output")
+        self._handoff = Handoff(self._write_now, depth=4, name="bundle-output")
 
     def _write_now(self, data: bytes) -> None:
         fsutil.write_all(self.fd, data)
